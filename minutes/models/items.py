@@ -1,0 +1,303 @@
+"""What was decided: items (§), their decisions and clauses, motions, votes, dissent, notes."""
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .meetings import Meeting
+from .organisation import Body, Party, Person
+
+
+class Case(models.Model):
+    """An ärende: a normalized diarienummer that links items across organs and meetings."""
+
+    body = models.ForeignKey(
+        Body,
+        on_delete=models.PROTECT,
+        related_name="cases",
+        null=True,
+        blank=True,
+        verbose_name=_("huvudman"),
+    )
+    key = models.CharField(_("söknyckel"), max_length=100)
+    dnr = models.CharField(_("diarienummer"), max_length=100)
+
+    class Meta:
+        verbose_name = _("ärende")
+        verbose_name_plural = _("ärenden")
+        ordering = ["dnr"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "key"], name="case_unique_key_per_body", nulls_distinct=False
+            ),
+        ]
+        indexes = [
+            # Prefix lookups (`21RS76…`) need the pattern operator class.
+            models.Index(OpClass("key", name="varchar_pattern_ops"), name="case_key_prefix_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.dnr
+
+    def get_absolute_url(self) -> str:
+        return reverse("minutes:case", kwargs={"key": self.key})
+
+
+class Item(models.Model):
+    """One § of a meeting."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="items", verbose_name=_("sammanträde")
+    )
+    number = models.PositiveIntegerField(_("paragraf"))
+    title = models.TextField(_("rubrik"))
+    dnr = ArrayField(
+        models.CharField(max_length=100),
+        default=list,
+        blank=True,
+        verbose_name=_("diarienummer"),
+    )
+    cases = models.ManyToManyField(
+        Case, related_name="items", blank=True, verbose_name=_("ärenden")
+    )
+    responsible = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        verbose_name=_("ärendeansvarig"),
+    )
+    handlers = ArrayField(
+        models.CharField(max_length=200), default=list, blank=True, verbose_name=_("handläggare")
+    )
+    withdrawn = models.BooleanField(_("utgår"), default=False)
+    tabled = models.BooleanField(_("bordlagt"), default=False)
+    # Sections are read and shown as a whole, never queried one by one: a list of
+    # {"heading", "text"} keeps ten million items from becoming forty million rows.
+    sections = models.JSONField(_("avsnitt"), default=list, blank=True)
+    text = models.TextField(_("paragrafens text"), blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("paragraf")
+        verbose_name_plural = _("paragrafer")
+        ordering = ["meeting", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="item_unique_number"),
+        ]
+        indexes = [GinIndex(fields=["search_vector"], name="item_search_vector_gin")]
+
+    def __str__(self) -> str:
+        return f"§ {self.number} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return self.meeting.get_absolute_url() + f"{self.number}/"
+
+
+class Decision(models.Model):
+    """What an organ decided or proposed on an item."""
+
+    class Kind(models.TextChoices):
+        DECIDES = "beslutar", _("beslutar")
+        PROPOSES = "föreslår", _("föreslår")
+        NO_PROPOSAL = "överlämnar utan eget förslag", _("överlämnar utan eget förslag")
+        INFORMATION = "informationen noteras", _("informationen noteras")
+
+    item = models.ForeignKey(
+        Item, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("paragraf")
+    )
+    position = models.PositiveIntegerField(_("ordning"), default=0)
+    decided_by = models.CharField(_("beslutande organ"), max_length=200, blank=True)
+    kind = models.CharField(_("typ"), max_length=40, choices=Kind.choices, default=Kind.DECIDES)
+    proposed_to = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        verbose_name=_("förslag till"),
+    )
+    immediately_adjusted = models.BooleanField(_("omedelbart justerad"), default=False)
+
+    class Meta:
+        verbose_name = _("beslut")
+        verbose_name_plural = _("beslut")
+        ordering = ["item", "position"]
+        indexes = [models.Index(fields=["kind"], name="decision_kind_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.decided_by} {self.kind}".strip()
+
+
+class Clause(models.Model):
+    """One att-sats (or decision sentence), in its place in the decision."""
+
+    decision = models.ForeignKey(
+        Decision, on_delete=models.CASCADE, related_name="clauses", verbose_name=_("beslut")
+    )
+    position = models.PositiveIntegerField(_("ordning"))
+    text = models.TextField(_("text"))
+
+    class Meta:
+        verbose_name = _("att-sats")
+        verbose_name_plural = _("att-satser")
+        ordering = ["decision", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "position"], name="clause_unique_position"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Yrkande(models.Model):
+    """A motion made in the meeting."""
+
+    item = models.ForeignKey(
+        Item, on_delete=models.CASCADE, related_name="yrkanden", verbose_name=_("paragraf")
+    )
+    position = models.PositiveIntegerField(_("ordning"), default=0)
+    text = models.TextField(_("yrkande"))
+    won = models.BooleanField(_("bifallet"), null=True, blank=True)
+    persons = models.ManyToManyField(
+        Person, through="YrkandePerson", related_name="yrkanden", verbose_name=_("yrkande av")
+    )
+
+    class Meta:
+        verbose_name = _("yrkande")
+        verbose_name_plural = _("yrkanden")
+        ordering = ["item", "position"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class YrkandePerson(models.Model):
+    """A mover of a yrkande, with the party they moved it for."""
+
+    yrkande = models.ForeignKey(Yrkande, on_delete=models.CASCADE, verbose_name=_("yrkande"))
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, verbose_name=_("person"))
+    party = models.ForeignKey(
+        Party,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="yrkanden",
+        verbose_name=_("parti"),
+    )
+
+    class Meta:
+        verbose_name = _("yrkande av")
+        verbose_name_plural = _("yrkanden av")
+        indexes = [models.Index(fields=["party"], name="yrkandeperson_party_idx")]
+
+    def __str__(self) -> str:
+        return str(self.person)
+
+
+class Reservation(models.Model):
+    """Formal dissent by one person on an item."""
+
+    item = models.ForeignKey(
+        Item, on_delete=models.CASCADE, related_name="reservations", verbose_name=_("paragraf")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="reservations", verbose_name=_("person")
+    )
+    party = models.ForeignKey(
+        Party,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reservations",
+        verbose_name=_("parti"),
+    )
+    reason = models.TextField(_("motivering"), blank=True)
+    written = models.BooleanField(_("skriftlig"), default=False)
+    text = models.TextField(_("reservationens text"), blank=True)
+
+    class Meta:
+        verbose_name = _("reservation")
+        verbose_name_plural = _("reservationer")
+        ordering = ["item", "id"]
+        indexes = [
+            models.Index(fields=["party", "item"], name="reservation_party_idx"),
+            models.Index(fields=["person"], name="reservation_person_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.party or '-'})"
+
+
+class Vote(models.Model):
+    """A votering on an item."""
+
+    item = models.ForeignKey(
+        Item, on_delete=models.CASCADE, related_name="votes", verbose_name=_("paragraf")
+    )
+    position = models.PositiveIntegerField(_("ordning"), default=0)
+    text = models.TextField(_("vad som ställdes mot vad"), blank=True)
+    yes = models.PositiveIntegerField(_("ja"), null=True, blank=True)
+    no = models.PositiveIntegerField(_("nej"), null=True, blank=True)
+    abstain = models.PositiveIntegerField(_("avstår"), null=True, blank=True)
+    chair_decided = models.BooleanField(_("ordförandens utslagsröst"), default=False)
+
+    class Meta:
+        verbose_name = _("votering")
+        verbose_name_plural = _("voteringar")
+        ordering = ["item", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.yes}–{self.no}–{self.abstain}"
+
+
+class VoteCast(models.Model):
+    """One member's vote where the roll is printed."""
+
+    class Choice(models.TextChoices):
+        YES = "ja", _("ja")
+        NO = "nej", _("nej")
+        ABSTAIN = "avstår", _("avstår")
+
+    vote = models.ForeignKey(
+        Vote, on_delete=models.CASCADE, related_name="roll", verbose_name=_("votering")
+    )
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, verbose_name=_("person"))
+    party = models.ForeignKey(
+        Party, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("parti")
+    )
+    choice = models.CharField(_("röst"), max_length=10, choices=Choice.choices)
+
+    class Meta:
+        verbose_name = _("röst")
+        verbose_name_plural = _("röster")
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.choice}"
+
+
+class Note(models.Model):
+    """A protokollsanteckning, `noteras till protokollet`, `deltar ej i beslutet` or jäv."""
+
+    class Kind(models.TextChoices):
+        ENTRY = "protokollsanteckning", _("protokollsanteckning")
+        NOTED = "noteras", _("noteras till protokollet")
+        ABSTAINS = "deltar ej", _("deltar ej i beslutet")
+        CONFLICT = "jäv", _("jäv")
+
+    item = models.ForeignKey(
+        Item, on_delete=models.CASCADE, related_name="notes", verbose_name=_("paragraf")
+    )
+    kind = models.CharField(_("typ"), max_length=30, choices=Kind.choices)
+    text = models.TextField(_("text"))
+    persons = models.ManyToManyField(
+        Person, related_name="notes", blank=True, verbose_name=_("personer")
+    )
+
+    class Meta:
+        verbose_name = _("anteckning")
+        verbose_name_plural = _("anteckningar")
+        ordering = ["item", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text[:60]}"
