@@ -12,7 +12,7 @@ from .items import (
     Yrkande,
     YrkandePerson,
 )
-from .meetings import Attendance, ImportRecord, Meeting
+from .meetings import Attendance, ImportRecord, Meeting, Upload
 from .organisation import Body, Committee, Party, Person
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "Party",
     "Person",
     "Reservation",
+    "Upload",
     "Vote",
     "VoteCast",
     "Yrkande",

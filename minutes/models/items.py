@@ -79,6 +79,8 @@ class Item(models.Model):
     sections = models.JSONField(_("avsnitt"), default=list, blank=True)
     text = models.TextField(_("paragrafens text"), blank=True)
     search_vector = SearchVectorField(null=True, editable=False)
+    # Set when a clerk corrects the item in the admin, so a re-import can keep the correction.
+    corrected_at = models.DateTimeField(_("rättad"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("paragraf")

@@ -162,3 +162,48 @@ class ImportRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()}: {self.filename}"
+
+
+class Upload(models.Model):
+    """A protocol a clerk has uploaded but not yet published: nothing public until then.
+
+    The file is kept and re-read for the review page (parsing is fast), so the reading
+    shown is always the parser's current one; the clerk's corrections of the meeting
+    fields are kept in `overrides` and applied when publishing.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("väntar på granskning")
+        PUBLISHED = "published", _("publicerad")
+        CANCELLED = "cancelled", _("avbruten")
+
+    file = models.FileField(_("fil"), upload_to="uppladdningar/%Y/")
+    filename = models.CharField(_("filnamn"), max_length=255)
+    sha256 = models.CharField(_("sha256"), max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        verbose_name=_("uppladdad av"),
+    )
+    created_at = models.DateTimeField(_("uppladdad"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    overrides = models.JSONField(_("rättade mötesuppgifter"), default=dict, blank=True)
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="uploads",
+        verbose_name=_("sammanträde"),
+    )
+
+    class Meta:
+        verbose_name = _("uppladdning")
+        verbose_name_plural = _("uppladdningar")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.filename

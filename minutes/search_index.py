@@ -1,0 +1,54 @@
+"""The stored full-text vector of each item, computed in SQL from the item and its children.
+
+Weights (DESIGN.md, Search): A = title and decision clauses, B = reservations and yrkanden,
+C = the text of the § (its sections). The `swedish` configuration here must be the same as
+in the query and the headline, or highlighting silently breaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import connection
+
+SEARCH_CONFIG = "swedish"
+
+# One statement for any number of items: each aggregate is a correlated subquery so an
+# item without clauses or reservations still gets its title and text indexed.
+_UPDATE_SQL = f"""
+UPDATE minutes_item AS item SET search_vector =
+    setweight(to_tsvector('{SEARCH_CONFIG}', coalesce(item.title, '')), 'A')
+ || setweight(to_tsvector('{SEARCH_CONFIG}', coalesce((
+        SELECT string_agg(clause.text, ' ')
+        FROM minutes_clause AS clause
+        JOIN minutes_decision AS decision ON decision.id = clause.decision_id
+        WHERE decision.item_id = item.id), '')), 'A')
+ || setweight(to_tsvector('{SEARCH_CONFIG}', coalesce((
+        SELECT string_agg(concat_ws(' ', person.name, party.abbreviation,
+                                    reservation.reason, reservation.text), ' ')
+        FROM minutes_reservation AS reservation
+        JOIN minutes_person AS person ON person.id = reservation.person_id
+        LEFT JOIN minutes_party AS party ON party.id = reservation.party_id
+        WHERE reservation.item_id = item.id), '')), 'B')
+ || setweight(to_tsvector('{SEARCH_CONFIG}', coalesce((
+        SELECT string_agg(yrkande.text, ' ')
+        FROM minutes_yrkande AS yrkande
+        WHERE yrkande.item_id = item.id), '')), 'B')
+ || setweight(to_tsvector('{SEARCH_CONFIG}', coalesce(item.text, '')), 'C')
+"""
+
+
+def update_search_vectors(item_ids: Iterable[int] | None = None) -> int:
+    """Recompute the stored vectors of the given items (all items when None); return the count.
+
+    Call it inside the import's transaction so a protocol is searchable the moment it lands.
+    """
+    with connection.cursor() as cursor:
+        if item_ids is None:
+            cursor.execute(_UPDATE_SQL)
+        else:
+            ids = list(item_ids)
+            if not ids:
+                return 0
+            cursor.execute(_UPDATE_SQL + " WHERE item.id = ANY(%s)", [ids])
+        return cursor.rowcount

@@ -1,0 +1,3 @@
+"""URLs of the browse pages (included by minutes/urls.py under the `minutes` namespace)."""
+
+urlpatterns: list = []

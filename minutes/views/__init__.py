@@ -1,0 +1,2 @@
+"""Views: each module one area of the site; views validate input, read through selectors
+or services, and render."""

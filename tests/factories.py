@@ -1,0 +1,99 @@
+"""factory_boy factories for database tests: seeded, readable, no JSON fixtures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import factory
+from django.utils.text import slugify
+
+from minutes import models
+
+
+class BodyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Body
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Region Provort {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class CommitteeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Committee
+        django_get_or_create = ("body", "slug")
+
+    body = factory.SubFactory(BodyFactory)
+    name = factory.Sequence(lambda n: f"Provnämnd {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class PartyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Party
+        django_get_or_create = ("abbreviation",)
+
+    abbreviation = "S"
+    name = "Socialdemokraterna"
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Person
+        django_get_or_create = ("body", "name")
+
+    body = factory.SubFactory(BodyFactory)
+    name = factory.Sequence(lambda n: f"Person Provsson{n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Meeting
+
+    committee = factory.SubFactory(CommitteeFactory)
+    date = factory.Sequence(lambda n: dt.date(2024, 1, 1) + dt.timedelta(days=7 * n))
+    start_time = dt.time(9, 0)
+    place = "Sammanträdesrummet"
+    sha256 = factory.Sequence(lambda n: f"{n:064x}")
+    source_filename = factory.LazyAttribute(lambda o: f"protokoll-{o.date}.txt")
+
+
+class ItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Item
+
+    meeting = factory.SubFactory(MeetingFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Ärende nummer {n}")
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Decision
+
+    item = factory.SubFactory(ItemFactory)
+    decided_by = factory.LazyAttribute(lambda o: o.item.meeting.committee.name)
+    kind = models.Decision.Kind.DECIDES
+
+
+class ClauseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Clause
+
+    decision = factory.SubFactory(DecisionFactory)
+    position = factory.Sequence(lambda n: n)
+    text = "godkänna förslaget"
+
+
+class ReservationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Reservation
+
+    item = factory.SubFactory(ItemFactory)
+    person = factory.SubFactory(
+        PersonFactory, body=factory.SelfAttribute("..item.meeting.committee.body")
+    )
+    party = factory.SubFactory(PartyFactory)
+    reason = "till förmån för eget yrkande"
