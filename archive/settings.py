@@ -101,15 +101,19 @@ TEMPLATES = [
 ]
 
 
-def _database_url() -> str:
-    if not EMBEDDED_DATABASE:
-        return os.environ["DATABASE_URL"]
-    from archive.embedded_db import database_url
+if EMBEDDED_DATABASE:
+    from archive.embedded_db import DATABASE_NAME
 
-    return database_url()
-
-
-DATABASES = {"default": dj_database_url.parse(_database_url(), conn_max_age=60)}
+    DATABASES = {
+        "default": {
+            "ENGINE": "archive.embedded_backend",
+            "NAME": DATABASE_NAME,
+            "USER": "postgres",
+            "CONN_MAX_AGE": 60,
+        }
+    }
+else:
+    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
