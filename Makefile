@@ -35,6 +35,7 @@ migrate: db
 	$(MANAGE) migrate --noinput
 
 run: migrate
+	$(MANAGE) load_sample --protocols $(SAMPLE_PROTOCOLS)
 	@echo
 	@echo "Skapa den första protokollföraren (clerk) med:"
 	@echo "  $(MANAGE) create_clerk ANVÄNDARNAMN"
