@@ -18,7 +18,8 @@ KNOWN_PARTIES = frozenset(
 _NAME_PART = (
     r"(?:[A-ZÅÄÖÉÜ][a-zåäöéèüßáíóúøæ'’]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéèüßáíóúøæ'’]+)?|von|af|de|van|der)"
 )
-NAME = rf"{_NAME_PART}(?:[ \t]+{_NAME_PART}){{1,4}}"
+# The look-behind keeps a particle such as `de` from matching the end of `ordförande`.
+NAME = rf"(?<![\w-]){_NAME_PART}(?:[ \t]+{_NAME_PART}){{1,4}}"
 PARTY = r"\((?P<party>[A-ZÅÄÖa-zåäö]{1,6}|-)\)"
 
 PERSON_WITH_PARTY_RE = re.compile(rf"(?P<name>{NAME})[ \t]*{PARTY}")

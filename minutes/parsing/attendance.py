@@ -1,0 +1,280 @@
+"""The attendance list of a protocol's header → `Attendee` records.
+
+Layouts handled: name and role on separate lines under group headings (`Ledamöter`,
+`Tjänstgörande ersättare`, `Tjänstepersoner` …); tab- or space-separated columns
+(`Viktoria Jansson (M)\\tOrdförande`); one long line of `Name (P) (Municipality) §§70-76`
+entries; `för X` substitutes inline or on the next line; officials with a title
+(`Kurt Pettersson` / `Hälso- och sjukvårdsdirektör`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .people import KNOWN_PARTIES, NAME, normalize_party
+from .records import Attendee
+
+ORDFORANDE = "ordförande"
+VICE_ORDFORANDE = "vice ordförande"
+LEDAMOT = "ledamot"
+TJANSTGORANDE_ERSATTARE = "tjänstgörande ersättare"
+ERSATTARE = "ersättare"
+TJANSTEPERSON = "tjänsteperson"
+SEKRETERARE = "sekreterare"
+JUSTERARE = "justerare"
+OVRIG = "övrig närvarande"
+
+# Group headings of attendance lists and the role they give their members; the heading
+# may stand alone, end in `:`, be followed by a tab column, or be glued to the first name
+# (`TjänstepersonerMaria Strandberg`).
+_GROUPS: tuple[tuple[str, str], ...] = (
+    (r"tjänstgörande\s+ersättare", TJANSTGORANDE_ERSATTARE),
+    (r"(?:ej|icke|inte)\s+tjänstgörande\s+ersättare", ERSATTARE),
+    (r"(?:övriga|närvarande|övriga\s+närvarande)\s+ersättare", ERSATTARE),
+    (r"ersättare", ERSATTARE),
+    (r"(?:beslutande|närvarande|ordinarie)\s+ledamöter|beslutande|ledamöter", LEDAMOT),
+    (
+        r"tjänstepersoner|tjänstemän|tjänsteman|närvarande\s+tjänstepersoner|föredragande",
+        TJANSTEPERSON,
+    ),
+    (
+        r"övriga\s+närvarande|övriga\s+deltagare|övriga\s+deltagande|närvarande\s+övriga|övriga",
+        OVRIG,
+    ),
+    (r"sekreterare", SEKRETERARE),
+)
+_GROUP_RE = re.compile(
+    r"^(?:" + "|".join(f"(?P<g{i}>{pattern})" for i, (pattern, _) in enumerate(_GROUPS)) + r")"
+    r"(?:[ \t]*:[ \t]*|\t+[ \t]*| {2,}|(?=[A-ZÅÄÖ])|[ \t]*$)",
+    re.I,
+)
+# The word that opens an attendance list without a group (`NÄRVARANDE`, `Närvarande:`).
+_START_RE = re.compile(r"(?i)^närvarande[ \t]*:?[ \t]*$")
+# Lines that end the list: what follows attendance in headers (information items,
+# justering, anslag, page labels) or any line ending in a colon.
+_STOP_RE = re.compile(
+    r"(?i)^(?:inför\b|information|utses\b|utsetts\b|utsedd|justering|justerat\b|justerare\b"
+    r"|protokollet\b|paragrafer\b|underskrifter|anslag|ärendelista|dagordning"
+    r"|föredragningslista|organ\b|sammanträdesdatum|plats\b|tid\b|§)"
+)
+# Role words inside an entry: `(Ordförande)`, `, 1:e vice ordförande`, `sekreterare`.
+_ROLE_WORDS: tuple[tuple[str, str], ...] = (
+    (r"(?:\d:e|förste|första|andre|andra)?\s*vice\s+ordförande", VICE_ORDFORANDE),
+    (r"ordförande", ORDFORANDE),
+    (r"tjänstgörande\s+ersättare", TJANSTGORANDE_ERSATTARE),
+    (r"ersättare", ERSATTARE),
+    (r"ledamot", LEDAMOT),
+    (r"(?:nämnd|kommun|region)?sekreterare|protokollförare", SEKRETERARE),
+    (r"justerare", JUSTERARE),
+)
+# Roles that may stand alone on the line under a name (`Lena Asplund (M)` / `Ordförande`);
+# `Ersättare` or `Ledamöter` alone are group headings instead.
+_LINE_ROLES = frozenset({"ordförande", "vice ordförande", "sekreterare", "justerare"})
+_ROLE_RE = re.compile(
+    r"^(?:" + "|".join(f"(?P<r{i}>{pattern})" for i, (pattern, _) in enumerate(_ROLE_WORDS)) + r")"
+    r"(?=$|[\s,;.)])",
+    re.I,
+)
+# Tokens of an entry: a parenthesis, a § range note, a name, the word `för`, other words.
+_TOKEN_RE = re.compile(
+    r"\((?P<paren>[^()]*)\)"
+    r"|(?P<paras>§§?[ \t]*\d+(?:[ \t]*[-–][ \t]*\d+)?(?:[ \t]*(?:,|och)[ \t]*(?:§§?[ \t]*)?\d+"
+    r"(?:[ \t]*[-–][ \t]*\d+)?)*)"
+    rf"|(?P<name>{NAME})(?![\w-])"
+    r"|(?P<for>\bför\b)"
+    r"|(?P<word>[^\s()]+)"
+)
+# A parenthesis naming a region, kommun or landsting: the municipality represented.
+_MUNICIPALITY_RE = re.compile(r"(?i)\bkommun\b|^region\b|\blandsting\b|regionen$")
+# Party codes: known ones, all-capital codes, or older lower-case `(s)`.
+_PARTY_CODE_RE = re.compile(r"^(?:[A-ZÅÄÖ]{1,6}|[a-zåäö]{1,3}|-)$")
+_CELL_RE = re.compile(r"\t+| {2,}")
+_MAX_LIST_WORDS = 16
+
+
+@dataclass
+class _Entry:
+    name: str
+    party: str | None = None
+    role: str | None = None
+    substitute_for: str | None = None
+    municipality: str | None = None
+    notes: list[str] = field(default_factory=list)
+    group: str | None = None
+
+
+def _group_role(match: re.Match[str]) -> str:
+    for index, (_, role) in enumerate(_GROUPS):
+        if match.group(f"g{index}"):
+            return role
+    raise AssertionError("group regex matched without a group")  # pragma: no cover
+
+
+def _role_of(text: str) -> tuple[str | None, str]:
+    """The role a phrase opens with, and the rest of the phrase."""
+    match = _ROLE_RE.match(text.strip(" ,;"))
+    if not match:
+        return None, text
+    for index, (_, role) in enumerate(_ROLE_WORDS):
+        if match.group(f"r{index}"):
+            return role, text.strip(" ,;")[match.end() :]
+    return None, text  # pragma: no cover
+
+
+def _is_party(code: str) -> bool:
+    return code.upper() in KNOWN_PARTIES or bool(_PARTY_CODE_RE.match(code))
+
+
+class _Reader:
+    """Reads attendance lines one by one, keeping the current group and entry."""
+
+    def __init__(self) -> None:
+        self.entries: list[_Entry] = []
+        self.group: str | None = None
+        self.current: _Entry | None = None
+        self.warnings: list[str] = []
+
+    def heading(self, line: str) -> str:
+        """Take a group heading off the front of `line`; return what follows it."""
+        match = _GROUP_RE.match(line)
+        if not match:
+            return line
+        self.group = _group_role(match)
+        self.current = None
+        return line[match.end() :].strip()
+
+    def read_line(self, line: str, after_name: bool) -> None:
+        """Read one line; `after_name` tells that the previous line named a person."""
+        role, rest = _role_of(line.strip())
+        current = self.current
+        lone_role = after_name and role in _LINE_ROLES and not rest.strip()
+        if lone_role and current is not None and current.role is None:
+            current.role = role
+            return
+        rest = self.heading(line.strip())
+        for cell in _CELL_RE.split(rest):
+            if cell.strip():
+                self._read_cell(cell.strip())
+
+    def _read_cell(self, cell: str) -> None:
+        words: list[str] = []
+        pending_for = False  # `för` seen: a name next is the member substituted for
+        substitute_party = False  # the substituted member's party follows their name
+        in_for_note = False  # `för vakant (C)`: the rest belongs to a note
+        for token in _TOKEN_RE.finditer(cell):
+            kind = token.lastgroup
+            if kind == "name" and pending_for and self.current is not None:
+                self.current.substitute_for = " ".join(token.group("name").split())
+                pending_for, substitute_party = False, True
+                continue
+            if kind == "paren" and substitute_party and _is_party(token.group("paren").strip()):
+                substitute_party = False
+                continue
+            substitute_party = False
+            if kind == "name":
+                self._finish_words(words)
+                words, in_for_note = [], False
+                self.current = _Entry(name=" ".join(token.group("name").split()), group=self.group)
+                self.entries.append(self.current)
+            elif kind == "for" and self.current is not None:
+                pending_for = True
+            elif kind == "paren" and not in_for_note:
+                self._paren(token.group("paren").strip())
+            else:
+                if pending_for:
+                    words.append("för")
+                    pending_for, in_for_note = False, True
+                words.append(token.group(0))
+        if pending_for:
+            words.append("för")
+        self._finish_words(words)
+
+    def _paren(self, content: str) -> None:
+        entry = self.current
+        if entry is None:
+            return
+        role, rest = _role_of(content)
+        if _is_party(content) and entry.party is None:
+            entry.party = normalize_party(content)
+        elif role and not rest.strip():
+            entry.role = role
+        elif _MUNICIPALITY_RE.search(content) and entry.municipality is None:
+            entry.municipality = content
+        else:
+            entry.notes.append(content)
+
+    def _finish_words(self, words: list[str]) -> None:
+        phrase = " ".join(words).strip(" ,;")
+        if not phrase:
+            return
+        if self.current is None:
+            self.warnings.append(f"attendance text without a name ignored: '{phrase}'")
+            return
+        role, rest = _role_of(phrase)
+        if role:
+            if role == VICE_ORDFORANDE and not phrase.lower().startswith("vice"):
+                self.current.notes.append(phrase.split(" vice")[0].strip() + " vice ordförande")
+            self.current.role = role
+            phrase = rest.strip(" ,;")
+        if phrase:
+            self.current.notes.append(phrase)
+
+
+def _attendance_lines(header: str) -> list[str]:
+    """The header lines from the first attendance heading to the first line after the list."""
+    lines = header.split("\n")
+    start = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if _START_RE.match(line.strip()) or _GROUP_RE.match(line.strip())
+        ),
+        None,
+    )
+    if start is None:
+        return []
+    block: list[str] = []
+    for line in lines[start:]:
+        text = line.strip()
+        if not text:
+            continue
+        if _GROUP_RE.match(text) or _START_RE.match(text):
+            block.append(text)
+            continue
+        if _STOP_RE.match(text) or text.endswith(":") or len(text.split()) > _MAX_LIST_WORDS:
+            break
+        block.append(text)
+    return block
+
+
+def _to_attendee(entry: _Entry) -> Attendee:
+    role = entry.role or entry.group
+    if role is None:
+        role = LEDAMOT if entry.party else None
+    notes = [" ".join(note.split()) for note in entry.notes if note.strip()]
+    return Attendee(
+        name=entry.name,
+        party=entry.party,
+        role=role,
+        substitute_for=entry.substitute_for,
+        municipality=entry.municipality,
+        note="; ".join(notes) or None,
+    )
+
+
+def read_attendance(header: str) -> tuple[list[Attendee], list[str]]:
+    """Every person listed as present in the header, with party, role and notes."""
+    reader = _Reader()
+    after_name = False
+    for line in _attendance_lines(header):
+        if _START_RE.match(line):
+            continue
+        count = len(reader.entries)
+        reader.read_line(line, after_name)
+        after_name = len(reader.entries) > count
+    attendees = [_to_attendee(entry) for entry in reader.entries]
+    warnings = list(reader.warnings)
+    if not attendees:
+        warnings.append("no attendance list found")
+    return attendees, warnings

@@ -1,0 +1,151 @@
+"""Time the parser on an invented 30-page protocol, as text and as a PDF.
+
+    python -m minutes.parsing.bench [--pages 30] [--runs 7]
+
+Prints, per input, the median extraction and parsing time and the time per page, and says
+whether a protocol of that length parses well under a second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+from .document import parse_text
+from .extract import extract_text
+from .records import Source
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+ITEMS_PER_PAGE = 2
+WELL_UNDER_A_SECOND_MS = 500.0
+
+HEADER = """PROTOKOLL
+Sammanträdesdatum 2024-05-14
+Omsorgsnämnden, Falkeby kommun
+Plats och tid\tStadshuset, Sal Lärkan, kl. 09:00-16:30
+Beslutande ledamöter
+Ingrid Västberg (S), ordförande
+Tomas Rydén (M), vice ordförande
+Karin Ålund (C)
+Elias Bergqvist (SD)
+Sofia Nyhammar (V), tjänstgörande ersättare för Petter Holm (S)
+Övriga närvarande
+Lisa Malmgren, sekreterare
+Utses att justera\tKarin Ålund (C)
+Sekreterare\tLisa Malmgren
+Ordförande\tIngrid Västberg
+Justerande\tKarin Ålund"""
+
+ITEM = """§ {n} Utredning om hemtjänst i Norrby, del {n}
+Dnr ON 2024/{n:03d}
+Ärendebeskrivning
+Förvaltningen har utrett hur hemtjänsten i Norrby kan organiseras så att fler brukare
+får träffa samma personal. Utredningen redovisar tre alternativ och deras kostnader.
+Beslutsunderlag
+Tjänsteskrivelse 2024-04-{day:02d}
+Yrkanden
+Tomas Rydén (M) yrkar avslag på förvaltningens förslag.
+Ingrid Västberg (S) yrkar bifall till förvaltningens förslag.
+Beslutsgång
+Ordföranden ställer proposition och finner att nämnden bifaller förvaltningens förslag.
+Omsorgsnämnden beslutar
+att godkänna utredningen om hemtjänst i Norrby, del {n},
+att uppdra åt förvaltningen att genomföra alternativ två från och med 2025, samt
+att återrapportera till nämnden senast i december.
+Reservation
+Tomas Rydén (M) reserverar sig mot beslutet till förmån för eget yrkande.
+Ordförandens sign\tJusterandens sign\tUtdragsbestyrkande"""
+
+
+def invent_protocol(pages: int) -> list[str]:
+    """An invented protocol, one string per page: the header, then two §§ a page."""
+    texts = [HEADER]
+    number = 101
+    for _ in range(pages - 1):
+        items = [ITEM.format(n=number + k, day=1 + (number + k) % 28) for k in range(2)]
+        texts.append("\n".join(items))
+        number += ITEMS_PER_PAGE
+    return texts
+
+
+def write_pdf(pages: list[str], path: Path) -> None:
+    """Draw each page's lines on its own A4 page; tabs become separately placed cells."""
+    font = "Helvetica"
+    if DEJAVU.is_file():
+        pdfmetrics.registerFont(TTFont("DejaVuSans", str(DEJAVU)))
+        font = "DejaVuSans"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for text in pages:
+        pdf.setFont(font, 10)
+        y = A4[1] - 56
+        for line in text.splitlines():
+            for column, cell in enumerate(line.split("\t")):
+                pdf.drawString(56 + 170 * column, y, cell)
+            y -= 14
+        pdf.showPage()
+    pdf.save()
+
+
+def median_ms(call: Callable[[], object], runs: int) -> float:
+    """The median wall time of `runs` calls, in milliseconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def measure(path: Path, runs: int) -> tuple[int, float, float]:
+    """Pages, median extraction ms and median parsing ms of one file."""
+    extracted = extract_text(path)
+    source = Source(filename=path.name, pages=extracted.pages)
+    extract_ms = median_ms(lambda: extract_text(path), runs)
+    parse_ms = median_ms(lambda: parse_text(extracted.text, source=source), runs)
+    return extracted.pages or extracted.text.count("\f") + 1, extract_ms, parse_ms
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Build the invented protocol as text and PDF, time both, print the table and verdict."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=30)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args(argv)
+    pages = invent_protocol(max(args.pages, 2))
+    with tempfile.TemporaryDirectory() as folder:
+        text_path, pdf_path = Path(folder, "protokoll.txt"), Path(folder, "protokoll.pdf")
+        text_path.write_text("\f".join(pages), encoding="utf-8")
+        write_pdf(pages, pdf_path)
+        rows = [
+            (name, *measure(path, args.runs))
+            for name, path in (("text", text_path), ("pdf", pdf_path))
+        ]
+    print(
+        f"{'input':<6} {'pages':>5} {'total ms':>9} {'ms/page':>8} {'extract ms':>11} "
+        f"{'parse ms':>9}   (median of {args.runs} runs)"
+    )
+    for name, count, extract_ms, parse_ms in rows:
+        total = extract_ms + parse_ms
+        print(
+            f"{name:<6} {count:>5} {total:>9.1f} {total / count:>8.2f} {extract_ms:>11.1f} "
+            f"{parse_ms:>9.1f}"
+        )
+    worst = max(extract_ms + parse_ms for _, _, extract_ms, parse_ms in rows)
+    verdict = "well under a second" if worst < WELL_UNDER_A_SECOND_MS else "NOT well under a second"
+    print(
+        f"A {len(pages)}-page protocol parses in at most {worst:.0f} ms: {verdict} "
+        f"(threshold {WELL_UNDER_A_SECOND_MS:.0f} ms)."
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,409 @@
+"""Decisions of one §: who decides, what kind, to whom it is proposed, and every clause.
+
+Layouts handled (the rules are for the kind of layout, not for a file):
+
+- `X beslutar` / `X föreslår att Y beslutar föreslå att Z beslutar`, then `att`-clauses,
+  one per line or paragraph, bold or not, each up to the next clause.
+- Nested bullets under an att-clause (`att … i uppdrag:` then `- att a`, `- b`): every
+  bullet is kept as a clause of its own, in order, after the clause that introduces it
+  (the word `att` dropped from the bullet too). Keeping them separate lets a search hit
+  one sub-clause; the order keeps the context.
+- Formats without `att` (a `Beslut` heading followed by plain sentences or bullets): each
+  sentence or bullet is a clause; an organ line (`Regionens samverkansråd`) or an intro
+  sentence (`Arbetsutskottet föreslår att nämnden beslutar`) says who decides.
+
+The text helpers at the top (markup, sentences) are shared with `items` and `motions`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .records import Decision
+
+# ---------------------------------------------------------------- text helpers
+
+# Bullets: `- `, `• `, the Symbol-font bullet of PDF extraction (U+F0B7), `1.`, `1)`, `a)`.
+BULLET_RE = re.compile(r"^(?:[-–•●▪\uf0b7]|\d{1,2}[.)]|[a-z]\))\s+")
+# An att-clause line, markup already stripped (`att utse …`, `Att godkänna …`).
+ATT_RE = re.compile(r"^att\b\s*", re.IGNORECASE)
+# A line that ends a sentence or list entry, so the next line starts something new.
+_ENDS_ENTRY_RE = re.compile(r"(?:[.;:,!?”\"]|\bsamt|\boch|\beller)$")
+# Abbreviations after which a period does not end a sentence (all layouts).
+_ABBREVIATIONS = frozenset(
+    {
+        "t.ex", "bl.a", "m.m", "s.k", "p.g.a", "pga", "ca", "dvs", "d.v.s", "kl", "nr",
+        "resp", "jfr", "enl", "inkl", "exkl", "fr.o.m", "t.o.m", "o.s.v", "osv", "ev",
+        "m.fl", "mfl", "fl", "f.d", "ffa", "vg", "tex", "t", "s", "st", "kap", "bil", "avd",
+        "p", "prop", "dir", "jan", "feb", "aug", "sept", "okt", "nov", "dec",
+    }
+)  # fmt: skip
+_SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÉ0-9”\"(])")
+_WRAP_MIN_LENGTH = 60  # a hard-wrapped PDF line is nearly full width
+
+
+def strip_markup(line: str) -> str:
+    """Drop markdown markup (`**`, `#`, `*emphasis*`) and odd spaces from one line."""
+    line = line.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
+    line = re.sub(r"^\s*#{1,6}\s*", "", line)
+    line = line.replace("**", "").replace("__", "")
+    line = re.sub(r"^(\s*)\*\s+", r"\1- ", line)  # a `* item` bullet
+    line = re.sub(r"(?<=\S)\*|\*(?=\S)", "", line)  # *emphasis*, also across lines
+    return line.strip()  # inner tabs and runs of spaces stay: they separate table columns
+
+
+def is_bullet(line: str) -> bool:
+    """True when the (stripped) line starts with a list bullet or number."""
+    return bool(BULLET_RE.match(line))
+
+
+def drop_bullet(line: str) -> str:
+    """The line without its bullet."""
+    return BULLET_RE.sub("", line, count=1).strip()
+
+
+def looks_wrapped(previous: str) -> bool:
+    """True when `previous` was cut by the page width, so the next line continues it."""
+    return len(previous) >= _WRAP_MIN_LENGTH and not _ENDS_ENTRY_RE.search(previous)
+
+
+def split_paragraphs(lines: Sequence[str]) -> list[str]:
+    """Join lines into paragraphs: blank lines, bullets and short list lines separate them.
+
+    A line continues the previous one when that was hard-wrapped (long, no closing
+    punctuation) or when it starts in lower case.
+    """
+    paragraphs: list[list[str]] = []
+    previous: str | None = None
+    for raw in lines:
+        line = strip_markup(raw)
+        if not line:
+            previous = None
+            continue
+        continues = (
+            previous is not None
+            and not is_bullet(line)
+            and not ATT_RE.match(line)
+            and (looks_wrapped(previous) or line[0].islower())
+        )
+        if continues:
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+        previous = line
+    return [" ".join(" ".join(p).split()) for p in paragraphs]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences, not after common Swedish abbreviations."""
+    pieces = _SENTENCE_BREAK_RE.split(" ".join(text.split()))
+    sentences: list[str] = []
+    for piece in pieces:
+        if sentences and _ends_with_abbreviation(sentences[-1]):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    return [s for s in sentences if s]
+
+
+def _ends_with_abbreviation(sentence: str) -> bool:
+    last = sentence.rsplit(" ", 1)[-1].rstrip(".").lower()
+    return last in _ABBREVIATIONS
+
+
+# ---------------------------------------------------------------- organs and intros
+
+# The name of an organ: `Finansutskottet`, `Hälso- och sjukvårdsnämndens arbetsutskott`,
+# `Regionens samverkansråd`, `regionfullmäktige`, `Regionala utvecklingsnämnden`.
+_ORGAN_WORD = (
+    r"[\wåäöÅÄÖé]*?(?i:utskott|nämnd|styrelse|fullmäktige|(?<!om)råd|beredning|presidi"
+    r"|direktion|förbund|kommitté|delegation)(?:et|en|n|um)?"
+)
+ORGAN = (
+    r"(?:[\wåäöÅÄÖé]+-\s*och\s+)?(?:[\wåäöÅÄÖé]{4,}a\s+)?(?:[\wåäöÅÄÖé]+s\s+)?"
+    rf"{_ORGAN_WORD}(?![\wåäöÅÄÖé])"
+)
+ORGAN_RE = re.compile(ORGAN)
+_ORGAN_LINE_RE = re.compile(rf"^(?P<organ>(?=[A-ZÅÄÖ]){ORGAN})\s*:?$")
+# The finite verb that opens a decision: `beslutar`, `föreslår` (all layouts).
+_FINITE_VERB_RE = re.compile(r"\b(?:beslutar|föreslår)\b")
+# One more link of a chain: `att regionstyrelsen beslutar`, `föreslå att`, `att besluta`.
+_CHAIN_STEP_RE = re.compile(
+    rf"\s*,?\s*(?:att\s+)?(?:(?P<organ>{ORGAN})\s+)?(?:att\s+)?"
+    r"(?P<verb>beslutar|besluta|föreslår|föreslå)\b"
+)
+# What may follow an intro: nothing, `:`, `att …`, an aside (`, för Region X,`) or a
+# capital letter where a wrapped line ran the first sentence on (layout without att).
+_AFTER_INTRO_RE = re.compile(
+    r"\s*(?:,[^,.]{1,80},)?\s*(?:(?P<colon>:)|(?P<att>\batt\b)|(?=[A-ZÅÄÖ])|$)\s*"
+)
+# Lead-ins before the organ: `Då inga extra ärenden föreligger`, `Med denna ändring`.
+_LEAD_RE = re.compile(r"^(?:(?:Då|Med|Efter|Därmed|Härmed|Sålunda|Således)\b[^.]{0,80})?$")
+
+KIND_DECIDES = "beslutar"
+KIND_PROPOSES = "föreslår"
+KIND_HANDS_OVER = "överlämnar utan eget förslag"
+KIND_INFORMATION = "informationen noteras"
+
+# `överlämna ärendet till regionstyrelsen utan eget förslag till beslut` (all layouts).
+_HANDS_OVER_RE = re.compile(
+    r"\böverlämna\w*\b[^.]*?\butan\s+(?:eget\s+|något\s+)?(?:förslag|ställningstagande)",
+    re.IGNORECASE,
+)
+_HANDED_TO_RE = re.compile(rf"\böverlämna\w*\s+(?:ärendet\s+)?till\s+(?P<organ>{ORGAN})")
+_INFO_NOUNS = (
+    r"(?:den\s+(?:muntliga\s+|skriftliga\s+)?)?(?:informationen|redovisningen|rapporten"
+    r"|lägesrapporten|dialogen|ärendet|återrapporteringen|uppföljningen|anmälan"
+    r"|anmälningarna|meddelandena|delegationsbesluten|informationsärendet)"
+)
+# A decision that only takes note: `Informationen noteras.`, `Informationen är delgiven.`,
+# `Dialogen noteras.`, `Utskottet noterar informationen.` (layouts without att).
+INFO_NOTED_RE = re.compile(
+    rf"^(?:{_INFO_NOUNS}\s+(?:noteras|är\s+delgiven|delges|läggs\s+till\s+handlingarna)"
+    rf"|(?:[\wåäöÅÄÖ-]+\s+)?(?:noterar|tar\s+del\s+av)\s+{_INFO_NOUNS}"
+    rf"|(?:att\s+)?lägga\s+{_INFO_NOUNS}\s+till\s+handlingarna)"
+    r"(?:\s+och\s+läggs\s+till\s+handlingarna)?\s*[.!]?$",
+    re.IGNORECASE,
+)
+# Immediate adjustment: `Paragrafen förklaras omedelbart justerad`, `omedelbar justering`.
+IMMEDIATE_RE = re.compile(r"\bomedelbar(?:t)?\s+juster", re.IGNORECASE)
+# Sentences that belong to motions, notes or furniture, never to a decision's clauses.
+_NOT_A_CLAUSE_RE = re.compile(
+    r"reserverar\s+sig|\byrkar\b|protokollsanteckning|noteras\s+till\s+protokollet"
+    r"|\bdeltar\s+(?:ej|inte)\b|\bjäv\b|votering|omröstning|^Paragrafen\s+är\s+justerad"
+    r"|^Justeras\b|^Vid\s+protokollet\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Intro:
+    """The opening of a decision: `Finansutskottet föreslår att regionstyrelsen beslutar`."""
+
+    decided_by: str | None
+    kind: str
+    proposed_to: tuple[str, ...]
+    rest: str = ""  # text after the intro on the same line
+    rest_is_att: bool = False
+    verbless: bool = False
+
+
+def read_intro(text: str) -> Intro | None:
+    """Read `X beslutar`, `X föreslår att Y beslutar föreslå att Z beslutar`, `beslutar X`.
+
+    Returns None when the text does not open a decision.
+    """
+    text = " ".join(text.split())
+    organ_line = _ORGAN_LINE_RE.match(text)
+    if organ_line:
+        return Intro(organ_line.group("organ"), KIND_DECIDES, (), verbless=True)
+    verb = _FINITE_VERB_RE.search(text)
+    if not verb:
+        return None
+    decided_by, position = _read_subject(text, verb)
+    if decided_by is None:
+        return None
+    verbs, organs, ends = [verb.group(0)], [], [(position, 1, 0)]
+    while step := _CHAIN_STEP_RE.match(text, position):
+        if step.group("organ"):
+            organs.append(step.group("organ"))
+        verbs.append(step.group("verb"))
+        position = step.end()
+        ends.append((position, len(verbs), len(organs)))
+    for end, verb_count, organ_count in reversed(ends):
+        after = _AFTER_INTRO_RE.match(text, end)
+        if after:
+            used = verbs[:verb_count]
+            kind = KIND_PROPOSES if any(v.startswith("föreslå") for v in used) else KIND_DECIDES
+            return Intro(
+                decided_by=decided_by,
+                kind=kind,
+                proposed_to=tuple(organs[:organ_count]) if kind == KIND_PROPOSES else (),
+                rest=text[after.end() :].strip(),
+                rest_is_att=bool(after.group("att")),
+            )
+    return None
+
+
+def _read_subject(text: str, verb: re.Match[str]) -> tuple[str | None, int]:
+    """Who decides: the organ just before the verb, or just after it (`beslutar X`)."""
+    before = text[: verb.start()].rstrip()
+    organs = list(ORGAN_RE.finditer(before))
+    if organs and organs[-1].end() == len(before):
+        lead = before[: organs[-1].start()].strip()
+        if _LEAD_RE.match(lead):
+            return organs[-1].group(0), verb.end()
+        return None, verb.end()
+    inverted = re.compile(rf"\s+(?P<organ>{ORGAN})").match(text, verb.end())
+    if inverted and _LEAD_RE.match(before) and before:
+        return inverted.group("organ"), inverted.end()
+    return None, verb.end()
+
+
+# ---------------------------------------------------------------- assembling decisions
+
+
+@dataclass
+class _Draft:
+    """A decision being read: its intro and the pieces that follow, in order."""
+
+    decided_by: str | None = None
+    kind: str = KIND_DECIDES
+    proposed_to: list[str] = field(default_factory=list)
+    pieces: list[tuple[str, str]] = field(default_factory=list)  # (att|bullet|text, text)
+    has_intro: bool = False
+    verbless: bool = False  # opened by an organ line alone (`Regionens samverkansråd`)
+
+    def add_intro(self, intro: Intro) -> None:
+        """Take over an intro, or extend the chain when a second intro follows at once."""
+        if not self.has_intro:
+            self.decided_by, self.kind, self.has_intro = intro.decided_by, intro.kind, True
+            self.proposed_to = list(intro.proposed_to)
+            self.verbless = intro.verbless
+            return
+        for organ in (intro.decided_by, *intro.proposed_to):
+            known = [self.decided_by or "", *self.proposed_to[-1:]]
+            if organ and organ.lower() not in {k.lower() for k in known}:
+                self.proposed_to.append(organ)
+        if intro.kind == KIND_PROPOSES:
+            self.kind = KIND_PROPOSES
+
+
+def _segment(lines: Sequence[str]) -> list[tuple[str, str]]:
+    """Cut the block into pieces: att-lines, bullets and plain paragraphs, each joined."""
+    units: list[list[str]] = []
+    kinds: list[str] = []
+    previous: str | None = None
+    for raw in lines:
+        line = strip_markup(raw)
+        if not line:
+            previous = None
+            continue
+        bullet = is_bullet(line)
+        att = bool(ATT_RE.match(drop_bullet(line) if bullet else line))
+        if previous is None or bullet or (att and not looks_wrapped(previous)):
+            units.append([drop_bullet(line) if bullet else line])
+            kinds.append("att" if att else "bullet" if bullet else "text")
+        else:
+            units[-1].append(line)
+        previous = line
+    return [(kind, " ".join(unit)) for kind, unit in zip(kinds, units, strict=True)]
+
+
+def read_decisions(
+    lines: Sequence[str], *, require_intro: bool = False
+) -> tuple[list[Decision], list[str]]:
+    """Every decision in a block of lines (a `Beslut` section, or an item without one).
+
+    With `require_intro` (text that is not under a `Beslut` heading) only what follows an
+    intro such as `Finansutskottet beslutar`, or a lone `Informationen noteras.`, counts.
+    Returns the decisions and warnings.
+    """
+    drafts: list[_Draft] = []
+    units = _segment(lines)
+    stopped = False  # after an unknown heading-like line the clauses have ended
+    for index, (kind, text) in enumerate(units):
+        pieces = [text] if kind != "text" else split_sentences(text)
+        for piece in pieces:
+            intro = read_intro(piece) if kind == "text" else None
+            if intro is not None:
+                _start_or_extend(drafts, intro)
+                stopped = False
+                continue
+            if kind == "text" and index + 1 < len(units) and _looks_like_heading(piece):
+                stopped = True
+            if stopped:
+                continue
+            if not drafts:
+                if require_intro and not INFO_NOTED_RE.match(piece):
+                    continue
+                drafts.append(_Draft())
+            drafts[-1].pieces.append((kind, piece))
+    warnings: list[str] = []
+    decisions = [_finish(draft, warnings) for draft in drafts]
+    return [d for d in decisions if d is not None], warnings
+
+
+def _looks_like_heading(text: str) -> bool:
+    """A short capitalised line without closing punctuation, followed by more text."""
+    return len(text.split()) <= 4 and text[:1].isupper() and not re.search(r"[.;:,!?]$", text)
+
+
+def _start_or_extend(drafts: list[_Draft], intro: Intro) -> None:
+    """A new decision starts at an intro, unless the previous intro has no clauses yet."""
+    if not drafts or drafts[-1].pieces or not drafts[-1].has_intro:
+        if drafts and not drafts[-1].pieces and not drafts[-1].has_intro:
+            drafts.pop()
+        drafts.append(_Draft())
+    drafts[-1].add_intro(intro)
+    if intro.rest:
+        drafts[-1].pieces.append(("att" if intro.rest_is_att else "text", intro.rest))
+
+
+def _finish(draft: _Draft, warnings: list[str]) -> Decision | None:
+    """Turn a draft into a Decision: pick the clauses of its layout, then its kind."""
+    has_att = any(kind == "att" for kind, _ in draft.pieces)
+    clauses = _att_clauses(draft.pieces, warnings) if has_att else _plain_clauses(draft.pieces)
+    immediate = any(IMMEDIATE_RE.search(text) for _, text in draft.pieces)
+    if not clauses and (not draft.has_intro or draft.verbless):
+        return None
+    if not clauses:
+        warnings.append(f"decision by {draft.decided_by or 'unknown organ'} has no clauses")
+    kind, proposed_to = _kind_of(draft, clauses)
+    return Decision(
+        decided_by=draft.decided_by,
+        kind=kind,
+        clauses=tuple(clauses),
+        proposed_to=tuple(proposed_to),
+        immediately_adjusted=immediate,
+    )
+
+
+def _att_clauses(pieces: list[tuple[str, str]], warnings: list[str]) -> list[str]:
+    """Clauses of the att layout: att-lines, bullets nested under them, wrapped rests."""
+    clauses: list[str] = []
+    for kind, text in pieces:
+        if kind == "att" or (kind == "bullet" and clauses):  # bullets nest under a clause
+            clauses.append(_tidy(ATT_RE.sub("", text, count=1)))
+        elif kind == "text" and clauses and text[:1].islower() and not _ends_clause(clauses[-1]):
+            clauses[-1] = f"{clauses[-1]} {_tidy(text)}"
+            warnings.append("att-clause continued after a break and was joined")
+    return [c for c in clauses if c]
+
+
+def _plain_clauses(pieces: list[tuple[str, str]]) -> list[str]:
+    """Clauses of layouts without att: each sentence or bullet, minus motions and notes
+    (and a lone date or number, which is a page header's, not a decision's)."""
+    return [
+        _tidy(text)
+        for _, text in pieces
+        if re.search(r"[^\W\d_]", text) and not _NOT_A_CLAUSE_RE.search(text)
+    ]
+
+
+def _ends_clause(clause: str) -> bool:
+    return bool(re.search(r"(?:[.;!?]|\bsamt)$", clause))
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _kind_of(draft: _Draft, clauses: list[str]) -> tuple[str, list[str]]:
+    """Refine the kind: handing over without a proposal, or only taking note."""
+    kind, proposed_to = draft.kind, list(draft.proposed_to)
+    if kind == KIND_DECIDES and clauses and _HANDS_OVER_RE.search(clauses[0]):
+        handed_to = _HANDED_TO_RE.search(clauses[0])
+        if handed_to and not proposed_to:
+            proposed_to = [handed_to.group("organ")]
+        return KIND_HANDS_OVER, proposed_to
+    if (
+        kind == KIND_DECIDES
+        and not draft.has_intro
+        and clauses
+        and all(INFO_NOTED_RE.match(c) for c in clauses)
+    ):
+        return KIND_INFORMATION, proposed_to
+    return kind, proposed_to

@@ -1,0 +1,124 @@
+"""Diarienummer (case registry numbers) as protocols print them, and a key for matching.
+
+Each organisation has its own series (`21RS7612`, `HSN 571-2024`, `RJL 2016/1288`,
+`KS KF/2025:6`, `Dnr 00123/2021 2.6.` …). Numbers are kept as printed with whitespace
+normalized; `normalize_dnr` gives the key that links the same case across organs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_UPPER = "A-ZÅÄÖ"
+
+# Organ prefix: `HSN`, `KS KF`, `RS/`, `KS-`, `LD`, `T` (letters, spaces, `/` or `-`).
+_PREFIX = rf"[{_UPPER}]{{1,6}}(?:[ ][{_UPPER}]{{1,6}})?"
+# Serial and year groups with the separators seen in the wild (`/ : - .`).
+_GROUPS = r"\d{1,7}(?:[/:.\-]\d{1,7}){1,3}"
+
+_DNR_FORMS = (
+    # Year first, organ glued: Region Västernorrland `21RS7612`, `25HSN293`, `17RS10909-3`.
+    rf"\d{{2}}[ ]?[{_UPPER}]{{1,6}}[ ]?\d{{1,7}}(?:-\d{{1,3}})?",
+    # Organ prefix then numbers: `HSN 571-2024`, `RS/699/2022`, `RJL 2016/1288`,
+    # `LD13/03336`, `KS KF/2025:6`, `SBN/2025:74`, `KS-2014/742.912`, `SLK-2026-00015`,
+    # `T2012-050-05828`.
+    rf"{_PREFIX}[ /\-]?{_GROUPS}",
+)
+# A diarienummer with an organ in it: safe to find on an unlabelled line.
+PREFIXED_DNR_RE = re.compile(
+    rf"(?<![\w/\-.])(?:{'|'.join(_DNR_FORMS)})(?![\w/]|[:.\-]\d)",
+)
+
+# Bare numbers need a label around them: `2007/555`, `2022-00001`, `00123/2021 2.6.`
+# (with a trailing classification code); a date `2022-01-01` is not a diarienummer.
+_BARE_DNR = r"\d{1,7}[/:\-]\d{2,7}(?!-\d)(?:[/:.\-]\d{1,7})?(?:[ ]\d{1,2}(?:\.\d{1,2})+\.?)?"
+ANY_DNR_RE = re.compile(
+    rf"(?<![\w/\-.])(?:{'|'.join(_DNR_FORMS)}|{_BARE_DNR})(?![\w/]|[:\-]\d)",
+)
+
+# The labels a diarienummer is printed after: `Diarienummer: X`, `Dnr X`, `Dnr: X`,
+# `Diarienr X`, `Ärendenummer: X` (all layouts).
+LABEL_RE = re.compile(
+    r"^\s*(?:diarienummer|diarienr\.?|dnr\.?|ärendenummer|ärendenr\.?)(?![A-Za-zÅÄÖåäö])\s*:?\s*",
+    re.IGNORECASE,
+)
+
+# Series of statutes and reports that look like a diarienummer but are not one
+# (`SOU 2024:72`, `DS 2021:31`, `PMFS 2019:2`, `SFS 2017:725`) — in titles of remisser.
+_NOT_DNR_PREFIXES = frozenset(
+    {"SOU", "DS", "SFS", "PROP", "DIR", "PMFS", "AFS", "HSLF", "FS", "EU", "COM", "BET", "SKR"}
+)
+_DATE_RE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
+_DASHES = dict.fromkeys(map(ord, "‐‑‒–—−"), "-")
+
+
+def _clean(value: str) -> str:
+    """Normalize whitespace, dashes and NBSP as printed, and drop markdown markup."""
+    value = unicodedata.normalize("NFKC", value).translate(_DASHES)
+    value = value.replace("*", "").replace("#", "")
+    return " ".join(value.split())
+
+
+def _is_statute(value: str) -> bool:
+    """True for `SOU 2024:72` and kin, which share the diarienummer shape."""
+    head = re.match(rf"[{_UPPER}a-zåäö]+", value)
+    return bool(head) and head.group(0).upper() in _NOT_DNR_PREFIXES
+
+
+def _keep(value: str) -> bool:
+    """A match that is a diarienummer and not a date, a statute or a lone year."""
+    value = value.rstrip(".")
+    return not (_DATE_RE.search(value) or _is_statute(value))
+
+
+def find_dnrs(text: str, *, labelled: bool = True) -> list[str]:
+    """Every diarienummer in `text` as printed (whitespace normalized), in order, once each.
+
+    With `labelled` (text that follows a `Diarienummer:`/`Dnr` label) bare numbers such as
+    `2007/555` count too; otherwise only numbers carrying an organ prefix are taken.
+    """
+    pattern = ANY_DNR_RE if labelled else PREFIXED_DNR_RE
+    found: list[str] = []
+    for match in pattern.finditer(_clean(text)):
+        value = match.group(0).strip()
+        if value.endswith(".") and not re.search(r"\d\.\d+\.$", value):
+            value = value[:-1]
+        if _keep(value) and value not in found:
+            found.append(value)
+    return found
+
+
+def read_dnr_line(line: str) -> list[str] | None:
+    """The diarienummer of a header line, or None when the line is not a dnr line.
+
+    Accepts `Diarienummer: 21HSN3638`, `Dnr KS 2024/12, KS 2024/13` and a line holding
+    nothing but prefixed numbers (`HSN 571-2024`, printed under the title).
+    """
+    cleaned = _clean(line)
+    label = LABEL_RE.match(cleaned)
+    if label:
+        return find_dnrs(cleaned[label.end() :], labelled=True)
+    values = find_dnrs(cleaned, labelled=False)
+    if not values:
+        return None
+    rest = cleaned
+    for value in values:
+        rest = rest.replace(value, " ")
+    if re.fullmatch(r"[\s,;.]*(?:(?:och|samt)[\s,;.]*)*", rest):
+        return values
+    return None
+
+
+def normalize_dnr(value: str) -> str:
+    """A matching key for a diarienummer: lower case, letters and digits only.
+
+    `HSN 571-2024` → `hsn5712024`; `21 RS 7612` and `21RS7612` give the same key; a
+    leading `Dnr`/`Diarienummer` label is dropped. Total: any string gives a string.
+    """
+    if not isinstance(value, str):
+        value = "" if value is None else str(value)
+    text = _clean(value)
+    text = LABEL_RE.sub("", text, count=1)
+    text = text.casefold()
+    return "".join(ch for ch in text if ch.isalnum())

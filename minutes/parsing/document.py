@@ -1,0 +1,162 @@
+"""Read a protocol's whole text: clean → segment → meeting + attendance → items.
+
+`parse_text` is the document-level entry point; it never raises anything but
+`ParseError`, and one § that cannot be read becomes a warning, not a failure.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from .attendance import read_attendance
+from .clean import CleanText, Removal, normalize, remove_furniture
+from .errors import ParseError
+from .meeting import find_meeting_date, read_meeting
+from .records import Item, ParsedProtocol, Source
+from .segment import RawItem, Segments, segment
+
+logger = logging.getLogger(__name__)
+
+ItemReader = Callable[[int, str], tuple[Item, list[str]]]
+
+_EXCERPT = 60
+
+
+def _load_item_reader() -> ItemReader | None:
+    """`items.read_item`, imported lazily: the module is written alongside this one."""
+    try:
+        from .items import read_item
+    except ImportError:
+        logger.warning("minutes.parsing.items is missing; items get their number and text only")
+        return None
+    return read_item
+
+
+def _fallback_item(raw: RawItem) -> Item:
+    """An item with only what segmentation knows: number, first line as title, text."""
+    first = raw.text.split("\n", 1)[0]
+    title = first.lstrip("§ \t0123456789").strip() or ""
+    return Item(number=raw.number, title=title, text=raw.text)
+
+
+def _read_items(raw_items: Sequence[RawItem], warnings: list[str]) -> list[Item]:
+    reader = _load_item_reader()
+    if reader is None and raw_items:
+        warnings.append("item reader unavailable: items hold only number, title and text")
+    items: list[Item] = []
+    for raw in raw_items:
+        if reader is None:
+            items.append(_fallback_item(raw))
+            continue
+        try:
+            item, item_warnings = reader(raw.number, raw.text)
+        except Exception as error:  # one bad § must not lose the whole protocol
+            logger.exception("§ %s could not be read", raw.number)
+            warnings.append(
+                f"§ {raw.number} could not be read ({type(error).__name__}); kept as text"
+            )
+            items.append(_fallback_item(raw))
+            continue
+        items.append(item)
+        warnings.extend(item_warnings)
+    return items
+
+
+def _item_of(removal: Removal, raw_items: Sequence[RawItem]) -> RawItem | None:
+    """The § a removal happened in; furniture just above a § marker ends the previous §."""
+    previous: RawItem | None = None
+    for raw in raw_items:
+        if raw.start_line <= removal.line < raw.end_line:
+            at_marker = removal.line == raw.start_line and not removal.inline
+            return previous if at_marker else raw
+        previous = raw
+    return None
+
+
+def furniture_warnings(removals: Sequence[Removal], raw_items: Sequence[RawItem]) -> list[str]:
+    """One warning per kind of page furniture removed inside each §."""
+    counts: Counter[tuple[int, str]] = Counter()
+    examples: dict[tuple[int, str], str] = {}
+    for removal in removals:
+        raw = _item_of(removal, raw_items)
+        if raw is None:
+            continue
+        key = (raw.number, removal.kind)
+        counts[key] += 1
+        examples.setdefault(key, removal.text[:_EXCERPT])
+    warnings = []
+    for (number, kind), count in counts.items():
+        times = f" ({count}×)" if count > 1 else ""
+        warnings.append(
+            f"{kind} found inside § {number} and removed{times}: '{examples[(number, kind)]}'"
+        )
+    return warnings
+
+
+def _check_is_protocol(text: str, segments: Segments, has_date: bool) -> None:
+    if segments.items or has_date:
+        return
+    start = " ".join(text.split())[:_EXCERPT]
+    raise ParseError(
+        "Texten ser inte ut som ett protokoll: den saknar både paragrafer (§) och "
+        f"sammanträdesdatum. Texten börjar: ”{start}”"
+    )
+
+
+def _parse(text: str, source: Source) -> ParsedProtocol:
+    normalized = normalize(text)
+    meeting_date = find_meeting_date(normalized)
+    cleaned: CleanText = remove_furniture(normalized, meeting_date=meeting_date)
+    segments = segment(cleaned.lines)
+    _check_is_protocol(normalized, segments, meeting_date is not None)
+    warnings: list[str] = list(segments.warnings)
+    attendees, attendance_warnings = read_attendance(segments.header)
+    info, meeting_warnings = read_meeting(
+        normalized,
+        header=segments.header,
+        tail=segments.tail,
+        items=[(raw.number, raw.text) for raw in segments.items],
+        attendees=attendees,
+    )
+    warnings.extend(meeting_warnings)
+    warnings.extend(attendance_warnings)
+    if not segments.items:
+        warnings.append("no § items found")
+    warnings.extend(furniture_warnings(cleaned.removals, segments.items))
+    items = _read_items(segments.items, warnings)
+    return ParsedProtocol(
+        source=source,
+        body=info.body,
+        committee=info.committee,
+        date=info.date,
+        start_time=info.start_time,
+        end_time=info.end_time,
+        place=info.place,
+        protocol_dnr=info.protocol_dnr,
+        attendees=tuple(attendees),
+        adjusters=info.adjusters,
+        chair=info.chair,
+        secretary=info.secretary,
+        adjusted_on=info.adjusted_on,
+        notice_posted_on=info.notice_posted_on,
+        notice_removed_on=info.notice_removed_on,
+        items=tuple(items),
+        warnings=tuple(warnings),
+    )
+
+
+def parse_text(text: str, *, source: Source | None = None) -> ParsedProtocol:
+    """Read a protocol's text into a `ParsedProtocol`; raise `ParseError` if it is not one."""
+    if not text or not text.strip():
+        raise ParseError("Texten är tom: det finns inget protokoll att läsa.")
+    try:
+        return _parse(text, source or Source())
+    except ParseError:
+        raise
+    except Exception as error:  # the contract: a result or a ParseError, never a traceback
+        logger.exception("unexpected error while parsing a protocol")
+        raise ParseError(
+            f"Protokollet kunde inte läsas på grund av ett oväntat fel ({type(error).__name__})."
+        ) from error

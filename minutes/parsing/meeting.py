@@ -1,0 +1,495 @@
+"""Meeting fields of a protocol: organ, body, date, times, place, dnr, justering and anslag.
+
+Fields are read where the protocol states them (the header, the page headers, the
+ANSLAG/BEVIS box, the signature block, the `Val av justerare` item). Body and committee
+may be inferred from how the items speak (`Finansutskottet beslutar`, `Region X`), and
+each inference adds a warning. Unknown stays None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .people import NAME
+from .records import Attendee
+
+_MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+_MONTH_ALT = "|".join(_MONTHS)
+
+# A date as protocols print it: ISO `2021-11-11` or Swedish `28 november 2024`.
+DATE_RE = re.compile(
+    rf"(?:(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})"
+    rf"|(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_ALT})\s+(?P<year>\d{{4}}))",
+    re.I,
+)
+# A day and month without a year (`Justeringen sker digitalt den 3 december`).
+_DAY_MONTH_RE = re.compile(
+    rf"(?i)\bden\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_ALT})\b(?!\s+\d{{4}})"
+)
+# The letter-style header of Region Västernorrland-like layouts, however extraction split
+# it: `Datum 2021-11-11 Dnr 21HSN4 Sida 4(6)` or `Datum Dnr 2025-03-13 25HSN3 Sida 14(34)`.
+DATUM_DNR_SIDA_RE = re.compile(
+    r"Datum\s+(?:Dnr\s+)?(?P<date>\d{4}-\d{2}-\d{2})\s+(?:Dnr\s+)?(?P<dnr>[^\s]+(?:\s[^\s]+)?)"
+    r"\s+Sida\s+\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|av\s+\d{1,4})?"
+)
+# Labelled meeting-date lines: `Tid: 2021-11-11 kl …`, `Sammanträdesdatum 2023-12-11`,
+# `Datum 2021-11-11`, `Plats och tid Kommunhuset 2024-03-12 kl 13.00`.
+_DATE_LABEL_RE = re.compile(
+    r"(?im)^(?P<label>sammanträdesdatum|sammanträdesdag|mötesdatum|datum och tid|tid och plats"
+    r"|plats och tid|tid|datum)\b[ \t:]*(?P<rest>.*)$"
+)
+# A time or time range: `kl 09.15-12.00`, `kl. 13:15-15:50`, `kl. 08.30–12.00`, `09:15`.
+_TIME_RE = re.compile(
+    r"(?i)(?:\bkl(?:ockan)?\.?\s*)(?P<h1>\d{1,2})[.:](?P<m1>\d{2})"
+    r"(?:\s*(?:[-–—]|till)\s*(?:kl\.?\s*)?(?P<h2>\d{1,2})[.:](?P<m2>\d{2}))?"
+)
+# A range without `kl` is still a time range when written `13.00–16.30`.
+_BARE_TIME_RANGE_RE = re.compile(
+    r"(?<![\d.:-])(?P<h1>\d{1,2})[.:](?P<m1>\d{2})\s*[-–—]\s*(?P<h2>\d{1,2})[.:](?P<m2>\d{2})(?![\d.:])"
+)
+# Place labels: `Plats: Digitalt möte i Teams`, `Plats och tid\tÖstersund, … kl. 13:15`.
+_PLACE_RE = re.compile(
+    r"(?im)^(?:plats och tid|tid och plats|sammanträdesplats|mötesplats|plats|lokal)"
+    r"\b[ \t:]*(?P<place>.*)$"
+)
+# An organ stated outright: `Organ Regionens samverkansråd`, `Nämnd: Socialnämnden`.
+_ORGAN_LABEL_RE = re.compile(r"(?im)^(?:organ|nämnd|utskott|instans)\b[ \t:]+(?P<organ>\S.*)$")
+# The last word of an organ's name: `…styrelsen`, `…nämndens arbetsutskott`, `…råd`.
+_ORGAN_WORD_RE = re.compile(
+    r"(?i)(?:styrelse|styrelsen|nämnd|nämnden|utskott|utskottet|fullmäktige|råd|rådet"
+    r"|beredning|beredningen|direktion|direktionen|presidium|presidiet|delegation|delegationen)$"
+)
+# An organ deciding or proposing at the start of a line (`Finansutskottet beslutar`), or
+# named after the verb (`… beslutar Hälso- och sjukvårdsutskottet`).
+_DECIDER_RE = re.compile(
+    r"(?m)^(?P<organ>[A-ZÅÄÖ][\w-]*(?:[ ]+(?:och|[\w-]+)){0,4}?)[ ]+(?:beslutar|föreslår)\b"
+)
+_DECIDER_AFTER_RE = re.compile(
+    r"(?m)\bbeslutar[ ]+(?P<organ>[A-ZÅÄÖ][\w-]*(?:[ ]+(?:och|[\w-]+)){0,4}?)[ ]*$"
+)
+# `Region Västernorrland`, `Region Jämtland Härjedalen` (a second capitalised word).
+_REGION_RE = re.compile(r"\bRegion[ ]+(?P<name>[A-ZÅÄÖ][a-zåäö]+(?:[ ][A-ZÅÄÖ][a-zåäö]+)?)")
+# `Sundsvalls kommun`, `Åre kommun` (the kommun's own name, genitive as printed).
+_KOMMUN_RE = re.compile(r"\b(?P<name>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)[ ]+kommuns?\b")
+# The body's own notice board names the body: `på Region Jämtland Härjedalens anslagstavla`.
+_NOTICE_BOARD_RE = re.compile(
+    r"(?P<body>Region[ ]+[A-ZÅÄÖ][a-zåäö]+(?:[ ][A-ZÅÄÖ][a-zåäö]+)?|[A-ZÅÄÖ][a-zåäö]+[ ]+kommun)s?"
+    r"[ ]+(?:officiella[ ]+|digitala[ ]+)?anslagstavla"
+)
+# A header line that is only the body's name.
+_BODY_LINE_RE = re.compile(
+    r"^(?:Region[ ]+[A-ZÅÄÖ][a-zåäö]+(?:[ ][A-ZÅÄÖ][a-zåäö]+)?|[A-ZÅÄÖ][a-zåäö]+[ ]+kommun"
+    r"|[A-ZÅÄÖ][a-zåäö]+[ ]+landsting|[A-ZÅÄÖ][\w-]*regionen)$"
+)
+# A protocol's own dnr on a header line: `Dnr KS 2024/12`, `Diarienummer: 21HSN4`.
+_HEADER_DNR_RE = re.compile(r"(?im)^(?:dnr|diarienummer)\b[ \t:.]*(?P<dnr>\S[^\t]*?)\s*$")
+# Who adjusts, by label: `Utsetts att justera\tLennart Raswill (C)`, `Justerare: X`,
+# `Justerande Lennart Raswill (C)` in a `Justerat av` block.
+_ADJUSTER_LABEL_RE = re.compile(
+    r"(?im)^(?:utses att justera|utsetts att justera|utsedd[a]? att justera|justerare"
+    r"|justerande|protokollsjusterare)\b[ \t:]*(?P<rest>.*)$"
+)
+# In a `Val av justerare` item: `utse X (P) att jämte ordföranden justera`,
+# `X (C) justerar protokollet`, `X (S) utses till justerare`, `X väljs att justera`.
+_ADJUSTER_CLAUSE_RE = re.compile(
+    rf"(?P<name>{NAME})(?:[ \t]*\([^)]{{1,8}}\))?\s+(?:att\s+jämte|jämte\s+ordf"
+    r"|justerar\b|utses\b|väljs\b|vä ljs\b|föreslås\s+justera|att\s+justera)"
+)
+# Item titles that choose the justerare.
+_ADJUSTER_TITLE_RE = re.compile(r"(?i)\bjuster(?:are|ing)\b|protokollsjusterare")
+# Chair and secretary by label: `Ordförande Jonas Andersson (S)`, `Sekreterare Christian Åhrén`.
+_CHAIR_LABEL_RE = re.compile(rf"(?m)^Ordförande\b[ \t:]*(?P<name>{NAME})")
+_SECRETARY_LABEL_RE = re.compile(
+    rf"(?im)^(?:sekreterare|vid protokollet)\b[ \t:]*(?P<name>{NAME})?"
+)
+_NAME_LINE_RE = re.compile(rf"^[.…_ \t]*(?P<name>{NAME})(?:[ \t]*\([^)]*\))?[ \t]*$")
+# Justering day: `Justeringen sker digitalt den 3 december`, `Protokollet justerat 2023-12-14`.
+_ADJUSTED_RE = re.compile(
+    r"(?im)(?:justering(?:en)?[ ]+(?:sker|skedde|äger[ ]+rum|har[ ]+skett|görs)\b"
+    r"|^justeringens[ ]+plats[ ]+och[ ]+tid\b|^justeringsdatum\b|^datum[ ]+för[ ]+justering\b"
+    r"|\bprotokollet[ ]+(?:är[ ]+)?justerat\b|^justerat[ ]+den\b)(?P<rest>[^\n]*)"
+)
+# ANSLAG/BEVIS box: `Datum för anslags uppsättande 2023-12-13`, `Anslaget tas ned 2024-01-04`.
+_NOTICE_POSTED_RE = re.compile(
+    r"(?i)(?:datum[ ]+för[ ]+anslag(?:ets|s)?[ ]+uppsättande|anslag(?:et)?[ ]+(?:sätts[ ]+upp"
+    r"|uppsatt|publicerat|publiceras)|datum[ ]+då[ ]+anslaget[ ]+(?:sattes[ ]+upp|publicerades))"
+    r"(?P<rest>[^\n]*)"
+)
+_NOTICE_REMOVED_RE = re.compile(
+    r"(?i)(?:datum[ ]+för[ ]+anslag(?:ets|s)?[ ]+nedtagande|anslag(?:et)?[ ]+(?:tas[ ]+ned"
+    r"|tas[ ]+bort|nedtaget)|datum[ ]+då[ ]+anslaget[ ]+(?:togs|tas)[ ]+(?:ned|bort))"
+    r"(?P<rest>[^\n]*)"
+)
+# Where the date after a label stops: the next label on the same line.
+_NEXT_LABEL_RE = re.compile(r"(?i)\bdatum\b|\banslag")
+# Tail lines that carry the justerare's signatures.
+_TAIL_ADJUST_RE = re.compile(r"(?im)^(?:justeras|justerande|justerare)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingInfo:
+    """The meeting-level fields of a protocol, as far as the text states them."""
+
+    body: str | None = None
+    committee: str | None = None
+    date: dt.date | None = None
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    place: str | None = None
+    protocol_dnr: str | None = None
+    adjusters: tuple[str, ...] = ()
+    chair: str | None = None
+    secretary: str | None = None
+    adjusted_on: dt.date | None = None
+    notice_posted_on: dt.date | None = None
+    notice_removed_on: dt.date | None = None
+
+
+def _date_from_match(match: re.Match[str]) -> dt.date | None:
+    try:
+        if match.group("y"):
+            return dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+        month = _MONTHS.index(match.group("month").lower()) + 1
+        return dt.date(int(match.group("year")), month, int(match.group("day")))
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first valid date in `text` (`2021-11-11`, `28 november 2024`), else None."""
+    for match in DATE_RE.finditer(text):
+        found = _date_from_match(match)
+        if found is not None:
+            return found
+    return None
+
+
+def _first_line_date(lines: list[str], start: int, limit: int) -> dt.date | None:
+    for line in lines[start : start + limit]:
+        if line.strip():
+            found = parse_date(line)
+            if found is not None:
+                return found
+    return None
+
+
+def find_meeting_date(text: str) -> dt.date | None:
+    """The meeting date: from a labelled line (`Tid:`, `Sammanträdesdatum`, `Datum`), or the
+    first date under a `Sammanträdesdatum` label within a page header block."""
+    by_label: dict[str, dt.date] = {}
+    lines = text.split("\n")
+    for match in _DATE_LABEL_RE.finditer(text):
+        label = match.group("label").lower()
+        found = parse_date(match.group("rest"))
+        if found is None and label in {"sammanträdesdatum", "sammanträdesdag", "mötesdatum"}:
+            line_no = text.count("\n", 0, match.start())
+            found = _first_line_date(lines, line_no + 1, 6)
+        if found is not None:
+            by_label.setdefault(label, found)
+    for label in ("sammanträdesdatum", "sammanträdesdag", "mötesdatum", "tid", "datum och tid"):
+        if label in by_label:
+            return by_label[label]
+    for label in ("tid och plats", "plats och tid", "datum"):
+        if label in by_label:
+            return by_label[label]
+    return None
+
+
+def _time(hour: str | None, minute: str | None) -> dt.time | None:
+    if hour is None or minute is None:
+        return None
+    try:
+        return dt.time(int(hour), int(minute))
+    except ValueError:
+        return None
+
+
+def find_times(text: str) -> tuple[dt.time | None, dt.time | None]:
+    """Start and end time from the `Tid`/`Plats och tid` lines (`kl 09.15-12.00`)."""
+    for match in _DATE_LABEL_RE.finditer(text):
+        if match.group("label").lower() in {"datum"}:
+            continue
+        rest = match.group("rest")
+        found = _TIME_RE.search(rest) or _BARE_TIME_RANGE_RE.search(rest)
+        if found:
+            return _time(found.group("h1"), found.group("m1")), _time(
+                found.group("h2"), found.group("m2")
+            )
+    return None, None
+
+
+def find_place(text: str) -> str | None:
+    """The place from `Plats:` or `Plats och tid`, joined with a lower-case continuation line."""
+    match = _PLACE_RE.search(text)
+    if not match:
+        return None
+    place = match.group("place")
+    following = text[match.end() :].split("\n", 2)
+    if len(following) > 1 and following[1][:1].islower():
+        place += " " + following[1]
+    place = _TIME_RE.sub("", place)
+    place = _BARE_TIME_RANGE_RE.sub("", place)
+    place = DATE_RE.sub("", place)
+    place = " ".join(place.replace("\t", " ").split()).strip(" ,;")
+    return place or None
+
+
+def find_protocol_dnr(text: str, header: str) -> str | None:
+    """The protocol's own dnr from the `Datum … Dnr … Sida` block or a `Dnr` header line."""
+    match = DATUM_DNR_SIDA_RE.search(text)
+    if match:
+        return " ".join(match.group("dnr").split())
+    match = _HEADER_DNR_RE.search(header)
+    return " ".join(match.group("dnr").split()) if match else None
+
+
+def is_organ_name(text: str) -> bool:
+    """True for a short capitalised name ending in an organ word (`Finansutskottet`)."""
+    text = " ".join(text.split())
+    words = text.split(" ")
+    if not text or not text[0].isupper() or len(words) > 8 or any(c.isdigit() for c in text):
+        return False
+    return bool(_ORGAN_WORD_RE.search(words[-1]))
+
+
+def _organ_in_header_block(lines: list[str]) -> str | None:
+    """`Sammanträdesdatum` / organ lines / date: the organ as printed in a page header."""
+    for index, line in enumerate(lines):
+        if line.strip().lower() not in {"sammanträdesdatum", "protokoll sammanträdesdatum"}:
+            continue
+        words: list[str] = []
+        for nxt in lines[index + 1 : index + 7]:
+            cells = [c for c in re.split(r"\t+| {2,}", nxt.strip()) if c]
+            if not cells:
+                continue
+            organ_cells = [c for c in cells if not DATE_RE.fullmatch(c.strip())]
+            words.extend(organ_cells)
+            if len(organ_cells) < len(cells):
+                break
+        candidate = " ".join(" ".join(words).split())
+        if is_organ_name(candidate):
+            return candidate
+    return None
+
+
+def _organ_in_top_lines(lines: list[str]) -> str | None:
+    """An organ name standing alone in a column of the first lines (`Kommunstyrelsen`)."""
+    for line in [line for line in lines if line.strip()][:15]:
+        for cell in re.split(r"\t+| {2,}", line.strip()):
+            if is_organ_name(cell) and not _DECIDER_RE.search(cell):
+                return " ".join(cell.split())
+    return None
+
+
+def _inferred_decider(text: str) -> str | None:
+    counts: Counter[str] = Counter()
+    matches = [*_DECIDER_RE.finditer(text), *_DECIDER_AFTER_RE.finditer(text)]
+    for match in matches:
+        organ = match.group("organ")
+        if is_organ_name(organ):
+            counts[" ".join(organ.split())] += 1
+    if not counts:
+        return None
+    (best, count), (_, runner_up) = [*counts.most_common(2), ("", 0)][:2]
+    return best if count > runner_up else None
+
+
+def find_committee(text: str, warnings: list[str]) -> str | None:
+    """The organ that met: stated (label, page header, top lines) or inferred from `X beslutar`."""
+    match = _ORGAN_LABEL_RE.search(text)
+    if match and is_organ_name(match.group("organ")):
+        return " ".join(match.group("organ").split())
+    lines = text.split("\n")
+    stated = _organ_in_header_block(lines) or _organ_in_top_lines(lines)
+    if stated:
+        return stated
+    inferred = _inferred_decider(text)
+    if inferred:
+        warnings.append(f"committee not stated; inferred '{inferred}' from how the items decide")
+    return inferred
+
+
+def _drop_genitive(name: str, text: str) -> str:
+    if name.endswith("s") and re.search(rf"\b{re.escape(name[:-1])}\b(?!s)", text):
+        return name[:-1]
+    return name
+
+
+def _most_frequent(names: list[str]) -> str | None:
+    counts = [*Counter(names).most_common(2), ("", 0), ("", 0)]
+    (best, count), (_, runner_up) = counts[0], counts[1]
+    return best if count >= 2 and count > runner_up else None
+
+
+def find_body(text: str, committee: str | None, warnings: list[str]) -> str | None:
+    """The authority: a header line or its notice board, else the most named region/kommun."""
+    for line in [line.strip() for line in text.split("\n") if line.strip()][:20]:
+        for cell in re.split(r"\t+| {2,}", line):
+            if _BODY_LINE_RE.match(cell):
+                return cell
+    match = _NOTICE_BOARD_RE.search(text)
+    if match:
+        return _drop_genitive(" ".join(match.group("body").split()), text)
+    regions = [_drop_genitive(f"Region {m.group('name')}", text) for m in _REGION_RE.finditer(text)]
+    kommuner = [f"{m.group('name')} kommun" for m in _KOMMUN_RE.finditer(text)]
+    kommun_organ = committee is not None and "kommun" in committee.lower()
+    candidates = (kommuner, regions) if kommun_organ or not regions else (regions,)
+    for names in candidates:
+        best = _most_frequent(names)
+        if best:
+            warnings.append(f"body not stated; inferred '{best}' as the most named authority")
+            return best
+    return None
+
+
+def _names_in(text: str) -> list[str]:
+    return [" ".join(m.group(0).split()) for m in re.finditer(NAME, text)]
+
+
+def _add_unique(target: list[str], names: Sequence[str]) -> None:
+    for name in names:
+        if name not in target:
+            target.append(name)
+
+
+def find_adjusters(
+    header: str, tail: str, items: Sequence[tuple[int, str]], chair: str | None
+) -> list[str]:
+    """Justerare from header labels, the `Val av justerare` item, or the tail's signatures."""
+    found: list[str] = []
+    for match in _ADJUSTER_LABEL_RE.finditer(header):
+        _add_unique(found, _names_in(match.group("rest")))
+    for _number, text in items:
+        title = " ".join(text.split("\n", 3)[:3])
+        if not _ADJUSTER_TITLE_RE.search(title):
+            continue
+        clauses = _ADJUSTER_CLAUSE_RE.finditer(text)
+        _add_unique(found, [" ".join(m.group("name").split()) for m in clauses])
+    if not found:
+        match = _TAIL_ADJUST_RE.search(tail)
+        if match:
+            signed = tail[match.end() :].split("Vid protokollet")[0]
+            _add_unique(found, [n for n in _names_in(signed) if n != chair])
+    return found
+
+
+def find_chair(text: str, attendees: Sequence[Attendee]) -> str | None:
+    """The chair: the attendee marked ordförande, else an `Ordförande <Name>` line."""
+    for attendee in attendees:
+        if attendee.role == "ordförande":
+            return attendee.name
+    match = _CHAIR_LABEL_RE.search(text)
+    return " ".join(match.group("name").split()) if match else None
+
+
+def find_secretary(text: str, attendees: Sequence[Attendee]) -> str | None:
+    """The secretary: the attendee marked sekreterare, else `Sekreterare X` / `Vid protokollet`."""
+    for attendee in attendees:
+        if attendee.role == "sekreterare":
+            return attendee.name
+    lines = text.split("\n")
+    for match in _SECRETARY_LABEL_RE.finditer(text):
+        if match.group("name"):
+            return " ".join(match.group("name").split())
+        line_no = text.count("\n", 0, match.start())
+        for nxt in lines[line_no + 1 : line_no + 5]:
+            name = _NAME_LINE_RE.match(nxt.strip())
+            if name:
+                return " ".join(name.group("name").split())
+    return None
+
+
+def _date_in_rest(rest: str) -> dt.date | None:
+    cut = _NEXT_LABEL_RE.search(rest)
+    return parse_date(rest[: cut.start()] if cut else rest)
+
+
+def _year_for(month: int, meeting: dt.date) -> int:
+    return meeting.year + 1 if month < meeting.month else meeting.year
+
+
+def find_adjusted_on(text: str, meeting: dt.date | None, warnings: list[str]) -> dt.date | None:
+    """The justering date; a day and month alone take the year from the meeting date."""
+    for match in _ADJUSTED_RE.finditer(text):
+        rest = match.group("rest")
+        found = _date_in_rest(rest)
+        if found:
+            return found
+        day_month = _DAY_MONTH_RE.search(rest)
+        if day_month and meeting is not None:
+            month = _MONTHS.index(day_month.group("month").lower()) + 1
+            try:
+                found = dt.date(_year_for(month, meeting), month, int(day_month.group("day")))
+            except ValueError:
+                continue
+            warnings.append(f"justering date printed without year; read as {found.isoformat()}")
+            return found
+    return None
+
+
+def find_notice_dates(text: str) -> tuple[dt.date | None, dt.date | None]:
+    """The ANSLAG/BEVIS dates: when the notice was posted and when it is taken down."""
+    posted = next(
+        (d for m in _NOTICE_POSTED_RE.finditer(text) if (d := _date_in_rest(m.group("rest")))), None
+    )
+    removed = next(
+        (d for m in _NOTICE_REMOVED_RE.finditer(text) if (d := _date_in_rest(m.group("rest")))),
+        None,
+    )
+    return posted, removed
+
+
+def read_meeting(
+    text: str,
+    *,
+    header: str = "",
+    tail: str = "",
+    items: Sequence[tuple[int, str]] = (),
+    attendees: Sequence[Attendee] = (),
+) -> tuple[MeetingInfo, list[str]]:
+    """Every meeting field, from the normalized full `text` and the segmented parts.
+
+    `text` still holds the page headers (the organ and date often live only there);
+    `header`, `tail` and `items` are the cleaned parts from segmentation.
+    """
+    warnings: list[str] = []
+    date = find_meeting_date(text)
+    if date is None:
+        warnings.append("meeting date not found")
+    committee = find_committee(text, warnings)
+    start, end = find_times(text)
+    chair = find_chair(header + "\n" + tail, attendees)
+    posted, removed = find_notice_dates(text)
+    info = MeetingInfo(
+        body=find_body(text, committee, warnings),
+        committee=committee,
+        date=date,
+        start_time=start,
+        end_time=end,
+        place=find_place(text),
+        protocol_dnr=find_protocol_dnr(text, header),
+        adjusters=tuple(find_adjusters(header, tail, items, chair)),
+        chair=chair,
+        secretary=find_secretary(header + "\n" + tail, attendees),
+        adjusted_on=find_adjusted_on(text, date, warnings),
+        notice_posted_on=posted,
+        notice_removed_on=removed,
+    )
+    return info, warnings

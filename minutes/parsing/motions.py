@@ -1,0 +1,436 @@
+"""What happened in the meeting around a decision: yrkanden, voteringar, reservations, notes.
+
+Input is the non-descriptive blocks of one § (heading or None, lines); descriptive sections
+(Ärendebeskrivning, Beslutsunderlag, …) are left out by the caller so a case description
+that mentions a motion is not read as one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from .decisions import split_paragraphs, split_sentences, strip_markup
+from .people import NAME, PERSON_WITH_PARTY_RE, normalize_party
+from .records import Note, PersonRef, Reservation, RollCall, Vote, Yrkande
+
+# Words printed before a name that are not part of it: `Ordförande Lena Asplund (M)`.
+_NOT_NAME_WORDS = frozenset(
+    {
+        "ordförande", "ordföranden", "vice", "ledamot", "ledamoten", "ersättare",
+        "ersättaren", "tjänstgörande", "även", "dessutom", "också", "samt", "och", "då",
+        "att", "med", "mot", "för", "både", "kommunalråd", "kommunalrådet", "regionråd",
+        "regionrådet", "oppositionsrådet", "gruppledare", "gruppledaren", "vidare",
+        "slutligen", "sedan", "därefter", "härefter", "under", "noteras", "beslut",
+    }
+)  # fmt: skip
+# A name without a party at the start of a sentence: `Håkan Andersson deltar ej i beslutet`.
+_BARE_SUBJECT_RE = re.compile(
+    rf"^(?P<name>{NAME})\s+(?:deltar|anmäler|avstår|reserverar|yrkar|yrkade|lämnar|får)\b"
+)
+# A motion in the meeting: `X (S) och Y (V) yrkar bifall till …` (all layouts).
+YRKAR_RE = re.compile(r"\b(?:yrkar|yrkade)\b")
+# What a yrkande is for: `bifall till motionen`, `bifall på motionen`, `avslag`, `återremiss`.
+_TARGET_RE = re.compile(r"\bbifall\s+(?:till|på|för)\s+(?P<t>[^.,;:]+)", re.IGNORECASE)
+_TARGET_WORDS_RE = re.compile(r"\b(avslag|återremi\w*|tillägg\w*|bordlägg\w*)", re.IGNORECASE)
+# How the chair read the outcome: `finner att beredningens förslag bifalles`,
+# `finner att utskottet beslutar enligt liggande förslag`, `har alltså beslutat enligt …`.
+_OUTCOME_RE = re.compile(
+    r"\bfinner\b(?P<a>[^.]*)|\bbeslut(?:ar|at)\s+(?:[\wåäö]+\s+){0,5}?enligt\b(?P<b>[^.]*)"
+    r"|\bbifallit\b(?P<c>[^.]*)",
+    re.IGNORECASE,
+)
+_PROPOSAL_NAMED_RE = re.compile(r"\bförslag|\byrkande|\bmotion", re.IGNORECASE)
+# A votering: `Votering begärs och genomförs`, `Omröstning begärs` (all layouts).
+VOTE_RE = re.compile(r"\bvotering|\bomröstning|\bja-röst|\bnej-röst", re.IGNORECASE)
+_YES_RE = re.compile(r"(\d+)\s+ja(?:-|\s)?röst|ja(?:-|\s)?röster\s*:?\s*(\d+)", re.IGNORECASE)
+_NO_RE = re.compile(r"(\d+)\s+nej(?:-|\s)?röst|nej(?:-|\s)?röster\s*:?\s*(\d+)", re.IGNORECASE)
+_ABSTAIN_RE = re.compile(
+    r"(\d+)\s+(?:som\s+avstår|avstår|avstående|avstod|nedlagda)|avstår\s*:\s*(\d+)",
+    re.IGNORECASE,
+)
+# A second votering in the same § starts with its request: `Votering begärs`.
+_VOTE_REQUESTED_RE = re.compile(r"\bvotering\s+begärs|\bomröstning\s+begärs", re.IGNORECASE)
+# `ordförandens utslagsröst` decides a tied vote (kommunallagen 5 kap. 60 §).
+_CASTING_RE = re.compile(r"utslagsröst", re.IGNORECASE)
+_VOTE_WORDS = {
+    "ja": "ja",
+    "nej": "nej",
+    "avstår": "avstår",
+    "avstod": "avstår",
+    "avstående": "avstår",
+}
+# A printed roll with the vote as a word: `Anna Ek (S)   Ja`, `Bo Berg (M): Nej`.
+_ROLL_WORD_RE = re.compile(
+    r"^(?P<who>[^\t:]+?)\s*(?::|\t+|\s{2,}|\s)\s*(?P<vote>ja|nej|avstår|avstod|avstående)\s*$",
+    re.IGNORECASE,
+)
+# The header of a roll table with X marks: `Ledamot  Ja  Nej  Avstår`.
+_ROLL_HEADER_RE = re.compile(r"(?:^|\t|\s{2,})Ja(?:\t|\s{2,}|\s)+Nej\b", re.IGNORECASE)
+_CELL_SPLIT_RE = re.compile(r"\t|\s{2,}")
+# Reservations: `X (SD) reserverar sig mot beslutet`, `skriftlig reservation`.
+RESERVES_RE = re.compile(
+    r"\breserver(?:ar|ade)\s+sig\b|\blämnar\s+(?:in\s+)?en\s+(?:skriftlig\s+)?reservation",
+    re.IGNORECASE,
+)
+_REASON_RE = re.compile(r"\b(?:till\s+förmån\s+för|med\s+hänvisning\s+till)\b[^.;]*", re.IGNORECASE)
+_CONCURRING_RE = re.compile(
+    r",?\s*\bmed\s+instämmande\s+(?:av|från)\b(?P<who>[^.;]*)", re.IGNORECASE
+)
+_WRITTEN_RE = re.compile(r"\bskriftlig\w*|\bbilaga\b|\bbiläggs\b", re.IGNORECASE)
+# `Ledamöterna från SD reserverar sig`, `SD-ledamöterna`, `ledamöterna för (M)`.
+_PARTY_GROUP_RE = re.compile(
+    r"\bledamöterna\s+(?:från|för|i)\s+\(?(?P<a>[A-ZÅÄÖ]{1,5})\)?|\(?\b(?P<b>[A-ZÅÄÖ]{1,5})\)?-ledamöterna",
+    re.IGNORECASE,
+)
+# Notes: heading words and the sentences that make one.
+_NOTE_HEADINGS = {
+    "noteras till protokollet": "noteras",
+    "protokollsanteckning": "protokollsanteckning",
+    "protokollsanteckningar": "protokollsanteckning",
+    "deltagande av beslut": "deltar ej",
+    "deltagande i beslut": "deltar ej",
+    "deltar ej i beslutet": "deltar ej",
+    "jäv": "jäv",
+}
+_NOTE_SENTENCE_RES = (
+    ("jäv", re.compile(r"\bjäv\b|\bjävig", re.IGNORECASE)),
+    ("noteras", re.compile(r"\bnoteras\s+(?:till|i)\s+protokollet", re.IGNORECASE)),
+    ("protokollsanteckning", re.compile(r"protokollsanteckning", re.IGNORECASE)),
+    (
+        "deltar ej",
+        re.compile(
+            r"\bdeltar\s+(?:ej|inte)\s+i\s+(?:beslut|handläggning)|\bavstår\s+från\s+att\s+delta",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+@dataclass
+class Motions:
+    """Everything read around the decisions of one §."""
+
+    yrkanden: list[Yrkande] = field(default_factory=list)
+    votes: list[Vote] = field(default_factory=list)
+    reservations: list[Reservation] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_motions(blocks: Sequence[tuple[str | None, Sequence[str]]]) -> Motions:
+    """Yrkanden, voteringar, reservations and notes of the given blocks, in order."""
+    found = Motions()
+    outcome: str | None = None
+    for heading, lines in blocks:
+        key = " ".join(heading.lower().split()) if heading else ""
+        paragraphs = split_paragraphs(lines)
+        if key in _NOTE_HEADINGS:
+            _read_note_block(_NOTE_HEADINGS[key], paragraphs, found)
+            continue
+        if key.startswith("skriftlig reservation") or key in {"reservation", "reservationer"}:
+            _read_reservation_block(paragraphs, written=key.startswith("skriftlig"), found=found)
+            continue
+        _read_votes(lines, paragraphs, key, found)
+        for index, paragraph in enumerate(paragraphs):
+            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+            for sentence in split_sentences(paragraph):
+                outcome = _read_sentence(sentence, following, found) or outcome
+    found.yrkanden = _resolve_won(found.yrkanden, outcome)
+    return found
+
+
+def _read_sentence(sentence: str, following: str, found: Motions) -> str | None:
+    """Read one sentence; return the outcome phrase when the sentence states one."""
+    if RESERVES_RE.search(sentence):
+        _add_reservations(_reservations_in(sentence, found.warnings), found)
+        return None
+    if YRKAR_RE.search(sentence):
+        found.yrkanden.append(_yrkande(sentence, following))
+        return None
+    for kind, pattern in _NOTE_SENTENCE_RES:
+        if pattern.search(sentence):
+            found.notes.append(Note(kind=kind, persons=tuple(persons_in(sentence)), text=sentence))
+            return None
+    outcome = _OUTCOME_RE.search(sentence)
+    if outcome:
+        return next(g for g in outcome.groups() if g is not None).strip()
+    return None
+
+
+# ---------------------------------------------------------------- persons
+
+
+def persons_in(text: str) -> list[PersonRef]:
+    """Every `Name (PARTY)` in order, once each, without role words before the name;
+    a sentence that opens with a bare name (`Håkan Andersson deltar ej`) gives that name."""
+    found: dict[str, PersonRef] = {}
+    for match in PERSON_WITH_PARTY_RE.finditer(text):
+        words = match.group("name").split()
+        if match.start() > 0 and text[match.start() - 1].isalpha():
+            words.pop(0)  # people.NAME's particle `de` matched the end of `ordförande`
+        while words and words[0].lower() in _NOT_NAME_WORDS:
+            words.pop(0)
+        if words:
+            name = " ".join(words)
+            found.setdefault(name, PersonRef(name, normalize_party(match.group("party"))))
+    if not found and (bare := _BARE_SUBJECT_RE.match(text.strip())):
+        words = [w for w in bare.group("name").split() if w.lower() not in _NOT_NAME_WORDS]
+        if len(words) >= 2:
+            found[" ".join(words)] = PersonRef(" ".join(words), None)
+    return list(found.values())
+
+
+# ---------------------------------------------------------------- yrkanden
+
+
+def _yrkande(sentence: str, following: str) -> Yrkande:
+    """`X (S) och Y (V) yrkar bifall till motionen` → persons and what they moved."""
+    verb = YRKAR_RE.search(sentence)
+    assert verb is not None
+    text = sentence[verb.end() :].strip()
+    if text.endswith(":") and following:
+        text = f"{text} {following}"
+    persons = persons_in(sentence[: verb.start()])
+    if concurring := _CONCURRING_RE.search(sentence):
+        persons += [p for p in persons_in(concurring.group("who")) if p not in persons]
+    return Yrkande(persons=tuple(persons), text=text)
+
+
+def _target(text: str) -> str | None:
+    """What a yrkande asks for, as words to look for in the outcome."""
+    match = _TARGET_RE.search(text)
+    if match:
+        phrase = re.split(r"\s+(?:med|samt|men|enligt|utom|förutom)\s+", match.group("t"))[0]
+        return re.sub(r"^(?:det|den|de)\s+", "", phrase.strip().lower())
+    word = _TARGET_WORDS_RE.search(text)
+    return word.group(1).lower()[:7] if word else None
+
+
+def _mentions(outcome: str, phrase: str) -> bool:
+    """True when every word of `phrase` appears (by its first six letters) in `outcome`."""
+    stems = {w[:6] for w in re.findall(r"[\wåäö]+", outcome.lower())}
+    words = [w[:6] for w in re.findall(r"[\wåäö]+", phrase.lower()) if len(w) > 2]
+    return bool(words) and all(w in stems for w in words)
+
+
+def _resolve_won(yrkanden: list[Yrkande], outcome: str | None) -> list[Yrkande]:
+    """Mark which yrkanden won, where the propositionsordning says so; else None."""
+    if not outcome or not yrkanden:
+        return yrkanden
+    lowered = outcome.lower()
+    won = []
+    for yrkande in yrkanden:
+        by_name = any(
+            re.search(rf"\b{re.escape(p.name.split()[-1].lower())}", lowered)
+            for p in yrkande.persons
+        )
+        target = _target(yrkande.text)
+        won.append(by_name or bool(target and _mentions(outcome, target)))
+    if any(won) or _PROPOSAL_NAMED_RE.search(outcome):
+        return [replace(y, won=w) for y, w in zip(yrkanden, won, strict=True)]
+    return yrkanden
+
+
+# ---------------------------------------------------------------- voteringar
+
+
+def _read_votes(lines: Sequence[str], paragraphs: list[str], key: str, found: Motions) -> None:
+    """Voteringar: counts, the chair's casting vote, and a printed roll where there is one."""
+    vote_paragraphs = [p for p in paragraphs if VOTE_RE.search(p) or _YES_RE.search(p)]
+    if key in {"votering", "omröstning", "omröstningsresultat"}:
+        vote_paragraphs = [p for p in paragraphs if not _is_roll_line(p)]
+    if not vote_paragraphs:
+        return
+    groups = _group_vote_paragraphs(vote_paragraphs)
+    roll = _read_roll(lines, found.warnings)
+    for index, group in enumerate(groups):
+        text = " ".join(group)
+        yes, no, abstain = (_count(r, text) for r in (_YES_RE, _NO_RE, _ABSTAIN_RE))
+        this_roll = roll if index == len(groups) - 1 else []
+        if this_roll and yes is None and no is None:
+            yes, no, abstain = (
+                sum(r.vote == v for r in this_roll) for v in ("ja", "nej", "avstår")
+            )
+            found.warnings.append("vote counts computed from the printed roll")
+        elif this_roll and (yes, no) != tuple(
+            sum(r.vote == v for r in this_roll) for v in ("ja", "nej")
+        ):
+            found.warnings.append("the printed roll does not add up to the stated vote counts")
+        chair_decided = bool(_CASTING_RE.search(text))
+        vote = Vote(yes, no, abstain, chair_decided=chair_decided, text=text, roll=tuple(this_roll))
+        found.votes.append(vote)
+
+
+def _group_vote_paragraphs(paragraphs: list[str]) -> list[list[str]]:
+    """One group per votering: a new group starts after a paragraph that gave counts."""
+    groups: list[list[str]] = [[]]
+    for paragraph in paragraphs:
+        if (
+            groups[-1]
+            and _YES_RE.search(" ".join(groups[-1]))
+            and _VOTE_REQUESTED_RE.search(paragraph)
+        ):
+            groups.append([])
+        groups[-1].append(paragraph)
+    return [g for g in groups if g and not _is_roll_only(g)]
+
+
+def _is_roll_only(group: list[str]) -> bool:
+    return not any(VOTE_RE.search(p) or _YES_RE.search(p) for p in group)
+
+
+def _is_roll_line(paragraph: str) -> bool:
+    """A roll header (`Ledamot Ja Nej Avstår`) or row (`Anna Ek (S) X`), not vote text."""
+    return bool(
+        re.fullmatch(r"\w+\s+ja\s+nej(?:\s+avstår)?", paragraph, re.IGNORECASE)
+        or _ROLL_WORD_RE.match(paragraph)
+        or re.fullmatch(rf"(?:{NAME})\s*(?:\([^)]*\))?\s+[xX]", paragraph)
+    )
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int | None:
+    match = pattern.search(text)
+    if not match:
+        return None
+    return int(next(g for g in match.groups() if g is not None))
+
+
+def _read_roll(lines: Sequence[str], warnings: list[str]) -> list[RollCall]:
+    """The printed roll: rows with a vote word, or rows with X under Ja / Nej / Avstår."""
+    roll: list[RollCall] = []
+    columns: list[tuple[int, str]] | None = None
+    for raw in lines:
+        line = strip_markup(raw)
+        if _ROLL_HEADER_RE.search(line):
+            columns = _roll_columns(line)
+            continue
+        row = _roll_row(line, columns, warnings)
+        if row is not None:
+            roll.append(row)
+    return roll
+
+
+def _roll_columns(header: str) -> list[tuple[int, str]]:
+    """(character offset, vote) of each vote column in the header line."""
+    columns = []
+    for match in re.finditer(r"\b(ja|nej|avstår|avstod|avstående)\b", header, re.IGNORECASE):
+        columns.append((match.start(), _VOTE_WORDS[match.group(1).lower()]))
+    return columns
+
+
+def _roll_row(
+    line: str, columns: list[tuple[int, str]] | None, warnings: list[str]
+) -> RollCall | None:
+    """One roll row as a RollCall, or None when the line is not a row."""
+    word = _ROLL_WORD_RE.match(line)
+    if word:
+        who, vote = word.group("who"), _VOTE_WORDS[word.group("vote").lower()]
+    elif columns and re.search(r"(?:\t|\s{2,})[xX]\b", line):
+        who = _CELL_SPLIT_RE.split(line, maxsplit=1)[0]
+        vote = _column_vote(line, columns)
+        if vote is None:
+            warnings.append(f"roll row without a readable column: {who.strip()}")
+            return None
+    else:
+        return None
+    person = PERSON_WITH_PARTY_RE.fullmatch(who.strip())
+    if person:
+        return RollCall(person.group("name"), normalize_party(person.group("party")), vote)
+    if re.fullmatch(NAME, who.strip()):
+        return RollCall(who.strip(), None, vote)
+    return None
+
+
+def _column_vote(line: str, columns: list[tuple[int, str]]) -> str | None:
+    """The vote whose header column is nearest the row's X (tabs: by cell index)."""
+    if "\t" in line:
+        cells = line.split("\t")
+        marked = [i for i, c in enumerate(cells) if c.strip().lower() == "x"]
+        if len(marked) == 1 and 1 <= marked[0] <= len(columns):
+            return columns[marked[0] - 1][1]
+        return None
+    mark = re.search(r"(?<=\s)[xX](?=\s|$)", line)
+    if mark is None:
+        return None
+    return min(columns, key=lambda c: abs(c[0] - mark.start()))[1]
+
+
+# ---------------------------------------------------------------- reservations
+
+
+def _reservations_in(sentence: str, warnings: list[str]) -> list[Reservation]:
+    """One Reservation per person reserving in the sentence (with instämmande)."""
+    without_concurring = _CONCURRING_RE.sub(" ", sentence)
+    reason_match = _REASON_RE.search(without_concurring)
+    reason = reason_match.group(0).strip(" ,") if reason_match else None
+    written = bool(_WRITTEN_RE.search(sentence))
+    subject = _REASON_RE.sub(" ", without_concurring)
+    persons = persons_in(subject)
+    concurring = _CONCURRING_RE.search(sentence)
+    if concurring:
+        persons += [p for p in persons_in(concurring.group("who")) if p not in persons]
+    if not persons:
+        group = _PARTY_GROUP_RE.search(subject)
+        if group:
+            party = normalize_party(group.group("a") or group.group("b"))
+            warnings.append(f"reservation by the members of {party} without their names")
+            return [Reservation(name="", party=party, reason=reason, written=written)]
+        warnings.append(f"reservation without a named person: {sentence[:60]}")
+        return []
+    return [Reservation(p.name, p.party, reason=reason, written=written) for p in persons]
+
+
+def _add_reservations(new: list[Reservation], found: Motions) -> None:
+    """Add reservations, merging what is known when a person is named twice."""
+    for reservation in new:
+        for index, old in enumerate(found.reservations):
+            if reservation.name and old.name == reservation.name:
+                found.reservations[index] = replace(
+                    old,
+                    party=old.party or reservation.party,
+                    reason=old.reason or reservation.reason,
+                    written=old.written or reservation.written,
+                    text=old.text or reservation.text,
+                )
+                break
+        else:
+            found.reservations.append(reservation)
+
+
+def _read_reservation_block(paragraphs: list[str], *, written: bool, found: Motions) -> None:
+    """A `Reservationer` section: sentences that reserve, or a plain list of persons."""
+    text = "\n".join(paragraphs) if written else None
+    for paragraph in paragraphs:
+        for sentence in split_sentences(paragraph):
+            if RESERVES_RE.search(sentence):
+                new = _reservations_in(sentence, found.warnings)
+            else:
+                reason_match = _REASON_RE.search(sentence)
+                reason = reason_match.group(0).strip() if reason_match else None
+                new = [
+                    Reservation(
+                        p.name, p.party, reason=reason, written=bool(_WRITTEN_RE.search(sentence))
+                    )
+                    for p in persons_in(_REASON_RE.sub(" ", sentence))
+                ]
+            if written:
+                new = [replace(r, written=True, text=text) for r in new]
+            _add_reservations(new, found)
+
+
+# ---------------------------------------------------------------- notes
+
+
+def _read_note_block(kind: str, paragraphs: list[str], found: Motions) -> None:
+    """A notes section: one Note per paragraph that names persons; others join the last."""
+    start = len(found.notes)
+    for paragraph in paragraphs:
+        persons = persons_in(paragraph)
+        this_kind = "jäv" if _NOTE_SENTENCE_RES[0][1].search(paragraph) else kind
+        if persons or len(found.notes) == start:
+            found.notes.append(Note(kind=this_kind, persons=tuple(persons), text=paragraph))
+        else:
+            last = found.notes[-1]
+            found.notes[-1] = replace(last, text=f"{last.text}\n{paragraph}")

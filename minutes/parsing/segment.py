@@ -1,0 +1,178 @@
+"""Cut cleaned protocol text into its header, its §-items and its tail.
+
+A § marker starts a line (`§ 70 Title`, `§70` with the title on the next line,
+`Paragraf 12`). Agenda lines (`- §70 Mötet öppnas` under ÄRENDELISTA) also start with §,
+so markers are chosen as the heaviest strictly increasing run of § numbers, where
+lines that look like a list (bullets, an agenda heading, one § line right after another)
+weigh little. A § number never goes backwards or repeats; a reference inside text
+(`enligt § 26`) never starts a line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# A § marker at the start of a line: `§ 70 Title`, `§70`, `Paragraf 12`, `§ 12.`; the rest
+# must not continue a range or a reference (`§ 18–25`, `§ 13 i kommunallagen`).
+_MARKER_RE = re.compile(r"^(?:§|Paragraf|PARAGRAF)[ \t]*(?P<number>\d{1,4})(?![\d])(?P<rest>.*)$")
+# What may follow the number on a marker line: nothing, or a title/dnr starting upper-case
+# or with a digit (`§ 5 2024 års …`), after optional `.`/`:`/dash punctuation.
+_MARKER_REST_RE = re.compile(r"^(?:[ \t]*[.:]?[ \t]*(?:[–-][ \t]+)?(?:[A-ZÅÄÖÉ\"”'(0-9]|$)|$)")
+# Agenda headings whose following lines list § numbers that are not the items themselves.
+_AGENDA_HEADING_RE = re.compile(
+    r"(?i)^(?:ärendelista|dagordning|föredragningslista|ärenden|innehåll(?:sförteckning)?"
+    r"|förteckning över ärenden|paragrafer)[ \t]*:?$"
+)
+# Lines that open the closing signature block or the anslag after the last item.
+_TAIL_START_RE = re.compile(
+    r"(?i)^(?:justeras|justerat|vid protokollet|underskrifter|signaturer|anslag/bevis|bevis"
+    r"|protokollet är justerat)\b"
+    r"|^(?:sekreterare|ordförande|justerare|justerande)[ \t]*[.:_…]*[ \t]*$"
+    r"|^[._…]{5,}"
+)
+# Weights: a line shaped like an item heading counts fully, list-like lines barely.
+_FULL, _LISTED, _AGENDA = 1.0, 0.1, 0.01
+
+
+@dataclass(frozen=True, slots=True)
+class RawItem:
+    """One § as cut from the text: its number and its lines from the marker line on."""
+
+    number: int
+    text: str
+    start_line: int  # index of the marker line in the segmented lines
+    end_line: int  # index one past the item's last line
+
+
+@dataclass(frozen=True, slots=True)
+class Segments:
+    """Header (before the first §), items, and tail (signatures/anslag after the last §)."""
+
+    header: str
+    items: tuple[RawItem, ...]
+    tail: str
+    header_end: int
+    tail_start: int
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    line: int
+    number: int
+    weight: float
+
+
+def marker_number(line: str) -> int | None:
+    """The § number if `line` opens an item (`§ 70 Title`, `§70`, `Paragraf 12`), else None."""
+    match = _MARKER_RE.match(line.strip())
+    if not match or not _MARKER_REST_RE.match(match.group("rest")):
+        return None
+    return int(match.group("number"))
+
+
+def _next_nonblank(lines: Sequence[str], index: int) -> int | None:
+    for nxt in range(index + 1, len(lines)):
+        if lines[nxt].strip():
+            return nxt
+    return None
+
+
+def _agenda_lines(lines: Sequence[str]) -> set[int]:
+    """Lines under an agenda heading up to the first line that is not a list entry."""
+    inside: set[int] = set()
+    for index, line in enumerate(lines):
+        if not _AGENDA_HEADING_RE.match(line.strip()):
+            continue
+        for nxt in range(index + 1, len(lines)):
+            text = lines[nxt].strip()
+            if not text:
+                continue
+            if not (text.startswith(("-", "§")) or re.match(r"^\d+[.)]", text)):
+                break
+            inside.add(nxt)
+    return inside
+
+
+def _candidates(lines: Sequence[str]) -> list[_Candidate]:
+    agenda = _agenda_lines(lines)
+    found: list[_Candidate] = []
+    for index, line in enumerate(lines):
+        number = marker_number(line)
+        if number is None:
+            continue
+        weight = _FULL
+        follower = _next_nonblank(lines, index)
+        match = _MARKER_RE.match(line.strip())
+        has_title = match is not None and bool(match.group("rest").strip())
+        if index in agenda:
+            weight = _AGENDA
+        elif has_title and follower is not None and marker_number(lines[follower]) is not None:
+            weight = _LISTED
+        found.append(_Candidate(index, number, weight))
+    return found
+
+
+def _heaviest_increasing(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The strictly increasing (by § number) subsequence of greatest total weight."""
+    if not candidates:
+        return []
+    best = [c.weight for c in candidates]
+    previous: list[int | None] = [None] * len(candidates)
+    for i, current in enumerate(candidates):
+        for j in range(i):
+            if candidates[j].number < current.number and best[j] + current.weight > best[i]:
+                best[i] = best[j] + current.weight
+                previous[i] = j
+    end = max(range(len(candidates)), key=lambda i: (best[i], i))
+    chosen: list[_Candidate] = []
+    cursor: int | None = end
+    while cursor is not None:
+        chosen.append(candidates[cursor])
+        cursor = previous[cursor]
+    return list(reversed(chosen))
+
+
+def _tail_start(lines: Sequence[str], start: int, end: int) -> int:
+    """Where the closing block begins inside the last item, or `end` if there is none."""
+    for index in range(start + 1, end):
+        if _TAIL_START_RE.match(lines[index].strip()):
+            return index
+    return end
+
+
+def segment(lines: Sequence[str]) -> Segments:
+    """Split cleaned lines into header, items and tail."""
+    candidates = _candidates(lines)
+    markers = _heaviest_increasing(candidates)
+    warnings = [
+        f"line starting with § {c.number} (line {c.line + 1}) not read as an item: "
+        "its number is out of order"
+        for c in candidates
+        if c.weight == _FULL and c not in markers
+    ]
+    if not markers:
+        text = "\n".join(lines)
+        return Segments(text, (), "", len(lines), len(lines), tuple(warnings))
+    items: list[RawItem] = []
+    bounds = [m.line for m in markers] + [len(lines)]
+    tail_start = _tail_start(lines, bounds[-2], len(lines))
+    bounds[-1] = tail_start
+    for marker, end in zip(markers, bounds[1:], strict=True):
+        body = "\n".join(lines[marker.line : end]).strip("\n")
+        items.append(RawItem(marker.number, body, marker.line, end))
+    return Segments(
+        header="\n".join(lines[: markers[0].line]).strip("\n"),
+        items=tuple(items),
+        tail="\n".join(lines[tail_start:]).strip("\n"),
+        header_end=markers[0].line,
+        tail_start=tail_start,
+        warnings=tuple(warnings),
+    )
+
+
+def segment_text(text: str) -> Segments:
+    """`segment` for a text rather than its lines."""
+    return segment(text.split("\n"))

@@ -1,0 +1,100 @@
+"""parse_text: the whole chain, its errors, and what it hands to the item reader."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from minutes.parsing import document
+from minutes.parsing.document import parse_text
+from minutes.parsing.errors import ParseError
+from minutes.parsing.records import Item
+from tests.seeds import seed_text
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "protocols"
+
+NOT_A_PROTOCOL = [
+    "",  # empty
+    "  \n\t\f ",  # only blanks and a form feed
+    "Kära vänner,\nvälkomna till vårens konsert i kyrkan.",  # a letter
+    "\x00\x01\x02 %PDF-1.4 binär röra",  # garbage
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_PROTOCOL)
+def test_not_a_protocol_is_a_swedish_parse_error(text: str) -> None:
+    with pytest.raises(ParseError, match=r"^Texten (är tom|ser inte ut som ett protokoll)"):
+        parse_text(text)
+
+
+def test_a_date_without_items_is_still_a_protocol_with_a_warning() -> None:
+    parsed = parse_text("Sammanträdesdatum 2024-01-02\nMötet ställdes in.")
+    assert parsed.items == ()
+    assert "no § items found" in parsed.warnings
+
+
+def _recording_reader(seen: dict[int, str]) -> document.ItemReader:
+    def read(number: int, text: str) -> tuple[Item, list[str]]:
+        seen[number] = text
+        return Item(number=number, title="x", text=text), []
+
+    return read
+
+
+FURNITURE_RE = re.compile(
+    r"Justerandens sign|Justerandes sign|Utdragsbestyrkande|Ultdragsbestyrkande|bestyrk"
+    r"|Sida \d+ ?\(\d+\)|Sida \d+ av \d+|Comfact|Referensnummer|Sammanträdesdatum"
+    r"|SAMMANTRÄDESPROTOKOLL",
+    re.I,
+)
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_item_reader_gets_text_without_page_furniture(
+    prefix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: dict[int, str] = {}
+    monkeypatch.setattr(document, "_load_item_reader", lambda: _recording_reader(seen))
+    parsed = parse_text(seed_text(prefix))
+    assert list(seen) == [item.number for item in parsed.items]
+    for number, text in seen.items():
+        assert text.lstrip().startswith("§"), number
+        assert not FURNITURE_RE.search(text), (number, FURNITURE_RE.search(text))
+
+
+def test_furniture_inside_an_item_is_warned_per_item() -> None:
+    parsed = parse_text(seed_text("000"))
+    inside = [w for w in parsed.warnings if "found inside §" in w]
+    assert any("signature box found inside § 70" in w for w in inside)
+    assert any("Datum/Dnr/Sida page header found inside § 70" in w for w in inside)
+    assert not any("§ 69 and removed" in w and "Datum" in w for w in inside)
+
+
+def test_one_bad_item_becomes_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    def reader(number: int, text: str) -> tuple[Item, list[str]]:
+        if number == 33:
+            raise ValueError("boom")
+        return Item(number=number, title="ok", text=text), []
+
+    monkeypatch.setattr(document, "_load_item_reader", lambda: reader)
+    parsed = parse_text((FIXTURES / "ks_layout.txt").read_text(encoding="utf-8"))
+    assert [item.number for item in parsed.items] == [31, 32, 33, 34, 35, 36]
+    assert parsed.items[2].title == "Motion om gatubelysning i Storby"
+    assert "§ 33 could not be read (ValueError); kept as text" in parsed.warnings
+
+
+def test_an_unexpected_failure_is_a_parse_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(document, "read_attendance", broken)
+    with pytest.raises(ParseError, match="oväntat fel"):
+        parse_text(seed_text("000"))
+
+
+def test_layout_fixture_reads_whole() -> None:
+    parsed = parse_text((FIXTURES / "ks_layout.txt").read_text(encoding="utf-8"))
+    assert [item.number for item in parsed.items] == [31, 32, 33, 34, 35, 36]
+    assert "repeated page header found inside § 33 and removed" in " ".join(parsed.warnings)
