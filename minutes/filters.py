@@ -1,0 +1,204 @@
+"""Filters for lists of items (§), in the URL: `?q=…&huvudman=…&organ=…&fran=…&parti=…`.
+
+`ItemFilter` narrows any `Item` queryset, so the search results and every browse list share
+one vocabulary of parameters. A blank parameter is a no-op; a malformed one fails its form
+field and is left out of `cleaned_data` (django-filter's FilterSet then ignores it), and
+`invalid_filters` names it so the page can say so. Filters through the many-sided relations
+(reservations, yrkanden, decisions) are `EXISTS` subqueries: no duplicate rows, no
+`distinct()`, and PostgreSQL can stop at the first match.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ModelChoiceField
+
+from .models import (
+    Body,
+    Committee,
+    Decision,
+    Item,
+    Note,
+    Party,
+    Person,
+    Reservation,
+    YrkandePerson,
+)
+
+YES, NO = "ja", "nej"
+YES_NO_CHOICES = [(YES, _("Ja")), (NO, _("Nej"))]
+
+# Readable URL values for the decision kinds (`?typ=utan-forslag`), in the order people
+# think of them.
+KIND_BY_SLUG = {
+    "beslutar": Decision.Kind.DECIDES,
+    "foreslar": Decision.Kind.PROPOSES,
+    "utan-forslag": Decision.Kind.NO_PROPOSAL,
+    "information": Decision.Kind.INFORMATION,
+}
+SLUG_BY_KIND = {kind.value: slug for slug, kind in KIND_BY_SLUG.items()}
+KIND_CHOICES = [(slug, kind.label) for slug, kind in KIND_BY_SLUG.items()]
+
+
+class _TextSafeModelChoiceField(ModelChoiceField):
+    """A model choice that rejects NUL characters before they reach PostgreSQL.
+
+    psycopg refuses a text parameter holding NUL with an error the form does not catch,
+    which would turn `?parti=%00` into a server error instead of an ignored filter.
+    """
+
+    def to_python(self, value):
+        if isinstance(value, str) and "\x00" in value:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class _ModelChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = _TextSafeModelChoiceField
+
+
+class _YearFilter(django_filters.NumberFilter):
+    # An integer within a calendar's range: `?ar=1e308` must fail validation, not the lookup.
+    field_class = forms.IntegerField
+
+
+class SearchForm(forms.Form):
+    """The words of a search (`?q=`); CharField also refuses NUL, which PostgreSQL cannot take."""
+
+    q = forms.CharField(label=_("Sökord eller diarienummer"), max_length=300, required=False)
+
+    @property
+    def query(self) -> str:
+        """The valid words, or an empty string when there are none or they are unreadable."""
+        return self.cleaned_data["q"] if self.is_valid() else ""
+
+
+def _by_item(model, **lookups) -> Exists:
+    """EXISTS (a `model` row of the outer item matching `lookups`)."""
+    return Exists(model.objects.filter(item=OuterRef("pk"), **lookups))
+
+
+class ItemFilter(django_filters.FilterSet):
+    """Body, committee, dates, party, person, decision kind, reservation and withdrawn."""
+
+    huvudman = _ModelChoiceFilter(
+        field_name="meeting__committee__body",
+        queryset=Body.objects.all(),
+        to_field_name="slug",
+        label=_("Huvudman"),
+    )
+    organ = _ModelChoiceFilter(
+        field_name="meeting__committee",
+        queryset=Committee.objects.select_related("body"),
+        label=_("Organ"),
+    )
+    fran = django_filters.DateFilter(
+        field_name="meeting__date",
+        lookup_expr="gte",
+        label=_("Från och med datum"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    till = django_filters.DateFilter(
+        field_name="meeting__date",
+        lookup_expr="lte",
+        label=_("Till och med datum"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    ar = _YearFilter(
+        field_name="meeting__date",
+        lookup_expr="year",
+        label=_("År"),
+        min_value=1000,
+        max_value=9999,
+    )
+    parti = _ModelChoiceFilter(
+        queryset=Party.objects.all(),
+        to_field_name="abbreviation",
+        method="filter_party",
+        label=_("Parti (reservation eller yrkande)"),
+    )
+    reserverat = _ModelChoiceFilter(
+        queryset=Party.objects.all(),
+        to_field_name="abbreviation",
+        method="filter_reserving_party",
+        label=_("Reservation av parti"),
+    )
+    person = _ModelChoiceFilter(
+        queryset=Person.objects.select_related("body"),
+        method="filter_person",
+        label=_("Person"),
+    )
+    typ = django_filters.ChoiceFilter(
+        choices=KIND_CHOICES,
+        method="filter_kind",
+        label=_("Typ av beslut"),
+        empty_label=_("Alla"),
+    )
+    reservation = django_filters.ChoiceFilter(
+        choices=YES_NO_CHOICES,
+        method="filter_has_reservation",
+        label=_("Med reservation"),
+        empty_label=_("Alla"),
+    )
+    utgar = django_filters.ChoiceFilter(
+        choices=YES_NO_CHOICES,
+        method="filter_withdrawn",
+        label=_("Ärendet utgick"),
+        empty_label=_("Alla"),
+    )
+
+    class Meta:
+        model = Item
+        fields: list[str] = []
+
+    def filter_party(self, queryset: QuerySet[Item], name: str, value: Party) -> QuerySet[Item]:
+        """Items where the party reserved itself or moved a yrkande."""
+        moved = Exists(YrkandePerson.objects.filter(yrkande__item=OuterRef("pk"), party=value))
+        return queryset.filter(Q(_by_item(Reservation, party=value)) | Q(moved))
+
+    def filter_reserving_party(
+        self, queryset: QuerySet[Item], name: str, value: Party
+    ) -> QuerySet[Item]:
+        """Items with a reservation by the party (what the party facet counts)."""
+        return queryset.filter(_by_item(Reservation, party=value))
+
+    def filter_person(self, queryset: QuerySet[Item], name: str, value: Person) -> QuerySet[Item]:
+        """Items where the person reserved, moved a yrkande or is named in a note."""
+        moved = Exists(YrkandePerson.objects.filter(yrkande__item=OuterRef("pk"), person=value))
+        noted = Exists(Note.persons.through.objects.filter(note__item=OuterRef("pk"), person=value))
+        return queryset.filter(Q(_by_item(Reservation, person=value)) | Q(moved) | Q(noted))
+
+    def filter_kind(self, queryset: QuerySet[Item], name: str, value: str) -> QuerySet[Item]:
+        """Items with at least one decision of the kind."""
+        return queryset.filter(_by_item(Decision, kind=KIND_BY_SLUG[value]))
+
+    def filter_has_reservation(
+        self, queryset: QuerySet[Item], name: str, value: str
+    ) -> QuerySet[Item]:
+        """Items with (`ja`) or without (`nej`) any reservation."""
+        reserved = _by_item(Reservation)
+        return queryset.filter(reserved if value == YES else ~reserved)
+
+    def filter_withdrawn(self, queryset: QuerySet[Item], name: str, value: str) -> QuerySet[Item]:
+        """Items that were (`ja`) or were not (`nej`) withdrawn from the agenda."""
+        return queryset.filter(withdrawn=value == YES)
+
+    @property
+    def active_values(self) -> dict[str, object]:
+        """The filters that are set and valid, by parameter name, with their cleaned value."""
+        self.errors  # noqa: B018 - validates the form so cleaned_data exists
+        return {
+            name: value
+            for name, value in self.form.cleaned_data.items()
+            if value not in (None, "", [])
+        }
+
+    @property
+    def invalid_filters(self) -> list[str]:
+        """Labels of the parameters whose value could not be read (and was ignored)."""
+        return [str(self.filters[name].label) for name in self.errors if name in self.filters]

@@ -1,0 +1,429 @@
+"""Search selectors: full-text search over items, diarienummer lookup, facets, result pages.
+
+One `swedish` configuration everywhere (minutes.search_index.SEARCH_CONFIG): in the stored
+vector, the query and the headline, or highlighting silently breaks. Only published
+meetings are ever searched. Paging, counting and highlighting sit behind `search_page` so
+the scale work can swap the count or the paging (keyset) without touching the views.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Func,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+)
+from django.db.models.functions import Coalesce, ExtractYear
+from django.utils.functional import cached_property
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .filters import SLUG_BY_KIND, ItemFilter
+from .models import Case, Clause, Decision, Item, Reservation, Yrkande
+from .parsing.dnr import normalize_dnr
+from .search_index import SEARCH_CONFIG
+
+PAGE_SIZE = 20
+# Beyond this many hits an exact total costs a scan of every match and helps no reader.
+COUNT_CAP = 10_000
+CASE_PREFIX_LIMIT = 20
+FACET_LIMIT = 15
+EXPORT_CHUNK = 500
+
+# PostgreSQL wraps each match in these private-use characters; the text is escaped in
+# Python and only then are they turned into <mark> tags (never trust ts_headline with HTML).
+MARK_START, MARK_STOP = "\ue000", "\ue001"
+
+
+@dataclass(frozen=True)
+class ItemSearch:
+    """A search: the query, its bound filters and the matching items in result order."""
+
+    query: str
+    filterset: ItemFilter
+    items: QuerySet[Item]
+    search_query: SearchQuery | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        """True when neither words nor filters were given: nothing to list."""
+        return not self.query and not self.filterset.active_values
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet with the number of items in the filtered set that have it."""
+
+    param: str
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Facets:
+    """Counts per body, committee, year, party with reservations and decision kind."""
+
+    body: list[FacetValue] = field(default_factory=list)
+    committee: list[FacetValue] = field(default_factory=list)
+    year: list[FacetValue] = field(default_factory=list)
+    party: list[FacetValue] = field(default_factory=list)
+    kind: list[FacetValue] = field(default_factory=list)
+
+
+def published_items() -> QuerySet[Item]:
+    """Every item of a published meeting: the only ones citizens may see."""
+    return Item.objects.filter(meeting__is_published=True)
+
+
+def item_search(*, query: str, filters: Mapping[str, str]) -> ItemSearch:
+    """Published items matching the words of `query` and the URL `filters`, best first.
+
+    The query language is PostgreSQL's websearch syntax (`"exakt fras"`, `-ord`, `OR`);
+    without words the filtered items come newest first.
+    """
+    query = " ".join(query.split())
+    filterset = ItemFilter(filters, queryset=published_items())
+    items = filterset.qs
+    if not query:
+        return ItemSearch(
+            query="",
+            filterset=filterset,
+            items=items.order_by("-meeting__date", "meeting_id", "number"),
+        )
+    search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
+    items = (
+        items.filter(search_vector=search_query)
+        .alias(rank=SearchRank(F("search_vector"), search_query))
+        .order_by("-rank", "-meeting__date", "pk")
+    )
+    return ItemSearch(query=query, filterset=filterset, items=items, search_query=search_query)
+
+
+# --- Diarienummer -------------------------------------------------------------------------
+
+# Letters, digits, spaces and the separators of diarienummer (`/ : - .`), after an
+# optional `Dnr`/`Diarienummer` label; nothing else (no quotes, no §, no operators).
+_DNR_QUERY_RE = re.compile(
+    r"^(?:(?:dnr|diarienummer|diarienr)\.?:?\s*)?[0-9A-Za-zÅÄÖåäö][0-9A-Za-zÅÄÖåäö /:.\-]*$",
+    re.IGNORECASE,
+)
+_LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
+# `budget 2024`, `vård 12`: a lower-case word and a bare number is a text search; an organ
+# prefix before a bare number is written in capitals (`RS 2024`).
+_WORD_AND_NUMBER_RE = re.compile(r"^[^\W\d_]+ \d+$")
+
+
+def looks_like_dnr(query: str) -> bool:
+    """True when `query` could be (the start of) a diarienummer in any spelling.
+
+    It must hold digits and at least four letters-or-digits in all; its words are organ
+    prefixes of at most six letters, at most two of them (`KS KF/2025:6`); a bare year
+    (`2024`) or a lower-case word and a number (`budget 2024`) is a text search. A query
+    taken for a dnr is still searched as text; it only adds a case lookup.
+    """
+    text = " ".join(query.split())
+    if not text or len(text) > 60 or not _DNR_QUERY_RE.match(text):
+        return False
+    key = normalize_dnr(text)
+    if len(key) < 4 or not any(ch.isdigit() for ch in key):
+        return False
+    if key.isdigit() and len(key) <= 4:
+        return False
+    if _WORD_AND_NUMBER_RE.match(text) and not text.split()[0].isupper():
+        return False
+    words = _LETTER_RUN_RE.findall(key)
+    return len(words) <= 2 and all(len(word) <= 6 for word in words)
+
+
+def _published_cases() -> QuerySet[Case]:
+    """Cases with at least one item in a published meeting."""
+    return Case.objects.filter(
+        Exists(
+            Item.cases.through.objects.filter(case=OuterRef("pk"), item__meeting__is_published=True)
+        )
+    )
+
+
+def case_key_for(query: str) -> str | None:
+    """The case key of a query that is exactly a known diarienummer, else None."""
+    if not looks_like_dnr(query):
+        return None
+    key = normalize_dnr(query)
+    return key if _published_cases().filter(key=key).exists() else None
+
+
+def cases_by_dnr_prefix(query: str, *, limit: int = CASE_PREFIX_LIMIT) -> list[Case]:
+    """Cases whose key starts with the query's key (`21RS76` → 21RS7612, 21RS7634 …).
+
+    Empty unless the query looks like a diarienummer; the key's `varchar_pattern_ops`
+    index serves the `LIKE 'prefix%'`.
+    """
+    if not looks_like_dnr(query):
+        return []
+    key = normalize_dnr(query)
+    return list(
+        _published_cases()
+        .filter(key__startswith=key)
+        .select_related("body")
+        .order_by("key", "body__name")[:limit]
+    )
+
+
+# --- Result pages and highlighting --------------------------------------------------------
+
+
+class CappedPaginator(Paginator):
+    """A paginator that counts at most `cap` rows and says when it stopped there."""
+
+    def __init__(self, object_list, per_page, *, cap: int = COUNT_CAP, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.cap = cap
+
+    @cached_property
+    def count(self) -> int:
+        # Counting without ORDER BY spares ranking every match only to count it.
+        return self.object_list.order_by()[: self.cap + 1].count()
+
+    @property
+    def is_capped(self) -> bool:
+        """True when there are more hits than were counted."""
+        return self.count > self.cap
+
+
+def mark_matches(text: str) -> SafeString:
+    """Escape `text` as HTML, then turn the headline's sentinels into <mark> tags."""
+    escaped = str(conditional_escape(text or ""))
+    return mark_safe(escaped.replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>"))
+
+
+def _without_sentinels(expression) -> Func:
+    # A protocol could hold the private-use sentinels itself; drop them before highlighting.
+    return Func(
+        expression,
+        Value(MARK_START + MARK_STOP),
+        Value(""),
+        function="translate",
+        output_field=TextField(),
+    )
+
+
+def _headline(expression, search_query: SearchQuery, **options) -> SearchHeadline:
+    return SearchHeadline(
+        _without_sentinels(expression),
+        search_query,
+        config=SEARCH_CONFIG,
+        start_sel=MARK_START,
+        stop_sel=MARK_STOP,
+        **options,
+    )
+
+
+def _joined(model, text_field: str, delimiter: str = " ") -> Coalesce:
+    """The item's `model` rows' `text_field`, joined, as a correlated subquery."""
+    rows = (
+        model.objects.filter(item=OuterRef("pk"))
+        .order_by()
+        .values("item")
+        .annotate(joined=StringAgg(text_field, delimiter))
+        .values("joined")
+    )
+    return Coalesce(Subquery(rows, output_field=TextField()), Value(""))
+
+
+def _snippet_document() -> Func:
+    """What the snippet is cut from: reservations, yrkanden and the § text.
+
+    The title and the clauses are shown in full (and highlighted) beside it.
+    """
+    return Func(
+        Value(" "),
+        _joined(Reservation, "reason"),
+        _joined(Reservation, "text"),
+        _joined(Yrkande, "text"),
+        F("text"),
+        function="concat_ws",
+        output_field=TextField(),
+    )
+
+
+def _page_items(search: ItemSearch) -> QuerySet[Item]:
+    """The result queryset with what a hit shows: meeting, committee, body, decisions."""
+    clauses = Clause.objects.order_by("position")
+    if search.search_query is not None:
+        clauses = clauses.annotate(
+            highlighted=_headline(F("text"), search.search_query, highlight_all=True)
+        )
+    return (
+        search.items.select_related("meeting__committee__body")
+        # The snippet is cut in the headline query; the page needs none of the long text.
+        .defer("search_vector", "sections", "text")
+        .prefetch_related(
+            Prefetch(
+                "decisions",
+                queryset=Decision.objects.order_by("position").prefetch_related(
+                    Prefetch("clauses", queryset=clauses)
+                ),
+            )
+        )
+    )
+
+
+def _attach_highlights(items: list[Item], search: ItemSearch) -> None:
+    """Set `title_html`, `snippet_html` and each clause's `text_html` on the shown items.
+
+    Headlines are the most expensive part of a search, so they are computed in a separate
+    query for the ids of this page only.
+    """
+    by_id = {}
+    if search.search_query is not None and items:
+        rows = (
+            Item.objects.filter(pk__in=[item.pk for item in items])
+            .annotate(
+                title_hl=_headline(F("title"), search.search_query, highlight_all=True),
+                snippet_hl=_headline(
+                    _snippet_document(),
+                    search.search_query,
+                    max_fragments=2,
+                    max_words=30,
+                    min_words=12,
+                    fragment_delimiter=" … ",
+                ),
+            )
+            .values_list("pk", "title_hl", "snippet_hl")
+        )
+        by_id = {pk: (title, snippet) for pk, title, snippet in rows}
+    for item in items:
+        title, snippet = by_id.get(item.pk, (item.title, ""))
+        item.title_html = mark_matches(title)
+        item.snippet_html = mark_matches(snippet.strip()) if MARK_START in snippet else ""
+        for decision in item.decisions.all():
+            for clause in decision.clauses.all():
+                clause.text_html = mark_matches(getattr(clause, "highlighted", clause.text))
+
+
+def search_page(search: ItemSearch, *, page: str | int | None, per_page: int = PAGE_SIZE) -> Page:
+    """One page of results with highlights; a malformed or too-high page gives a valid one."""
+    paginator = CappedPaginator(_page_items(search), per_page)
+    result = paginator.get_page(page)
+    items = list(result.object_list)
+    _attach_highlights(items, search)
+    result.object_list = items
+    return result
+
+
+# --- Facets --------------------------------------------------------------------------------
+
+
+def _grouped(items: QuerySet[Item], *fields: str) -> QuerySet:
+    return items.order_by().values(*fields).annotate(n=Count("pk")).order_by("-n", *fields)
+
+
+def search_facets(search: ItemSearch, *, limit: int = FACET_LIMIT) -> Facets:
+    """Counts over the filtered set: bodies, committees, years, reserving parties, kinds.
+
+    Each value's count is the number of results its filter link leaves.
+    """
+    items = search.items.order_by()
+    ids = items.values("pk")
+    bodies = _grouped(items, "meeting__committee__body__slug", "meeting__committee__body__name")
+    committees = _grouped(
+        items, "meeting__committee_id", "meeting__committee__name", "meeting__committee__body__name"
+    )
+    years = (
+        items.annotate(year=ExtractYear("meeting__date"))
+        .values("year")
+        .annotate(n=Count("pk"))
+        .order_by("-year")
+    )
+    parties = (
+        Reservation.objects.filter(item__in=ids, party__isnull=False)
+        .values("party__abbreviation", "party__name")
+        .annotate(n=Count("item", distinct=True))
+        .order_by("-n", "party__abbreviation")
+    )
+    kinds = (
+        Decision.objects.filter(item__in=ids)
+        .values("kind")
+        .annotate(n=Count("item", distinct=True))
+        .order_by("-n", "kind")
+    )
+    return Facets(
+        body=[
+            FacetValue(
+                "huvudman",
+                row["meeting__committee__body__slug"],
+                row["meeting__committee__body__name"],
+                row["n"],
+            )
+            for row in bodies[:limit]
+        ],
+        committee=[
+            FacetValue(
+                "organ",
+                str(row["meeting__committee_id"]),
+                f"{row['meeting__committee__name']} ({row['meeting__committee__body__name']})",
+                row["n"],
+            )
+            for row in committees[:limit]
+        ],
+        year=[FacetValue("ar", str(row["year"]), str(row["year"]), row["n"]) for row in years],
+        party=[
+            FacetValue(
+                "reserverat",
+                row["party__abbreviation"],
+                row["party__name"] or row["party__abbreviation"],
+                row["n"],
+            )
+            for row in parties[:limit]
+        ],
+        kind=[
+            FacetValue("typ", SLUG_BY_KIND[row["kind"]], Decision.Kind(row["kind"]).label, row["n"])
+            for row in kinds
+            if row["kind"] in SLUG_BY_KIND
+        ],
+    )
+
+
+# --- Exports -------------------------------------------------------------------------------
+
+
+def export_items(search: ItemSearch, *, limit: int | None = None) -> Iterator[Item]:
+    """Every result (or the first `limit`) with its decisions, clauses and reservations.
+
+    Rows are read in chunks (each chunk's children prefetched in one query per relation),
+    so memory stays flat however many rows there are.
+    """
+    items = (
+        search.items.select_related("meeting__committee__body")
+        .defer("search_vector", "sections", "text")
+        .prefetch_related(
+            Prefetch(
+                "decisions",
+                queryset=Decision.objects.order_by("position").prefetch_related(
+                    Prefetch("clauses", queryset=Clause.objects.order_by("position"))
+                ),
+            ),
+            Prefetch(
+                "reservations",
+                queryset=Reservation.objects.select_related("person", "party").order_by("id"),
+            ),
+        )
+    )
+    if limit is not None:
+        items = items[:limit]
+    return items.iterator(chunk_size=EXPORT_CHUNK)
