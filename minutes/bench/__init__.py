@@ -1,0 +1,1 @@
+"""The scale benchmark behind `manage.py bench`: build, measure, print one table."""

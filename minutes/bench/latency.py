@@ -1,0 +1,105 @@
+"""Search latency over the query mix: in the database, through the view, and a naive
+ILIKE baseline on the same data."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.http import QueryDict
+from django.test import Client
+
+from minutes import search
+from minutes.filters import ItemFilter
+from minutes.models import Item
+
+from .queries import BenchQuery
+
+
+@dataclass(frozen=True)
+class Latency:
+    """Milliseconds over a series of runs."""
+
+    label: str
+    samples: tuple[float, ...]
+
+    def percentile(self, p: float) -> float:
+        ordered = sorted(self.samples)
+        index = min(len(ordered) - 1, max(0, round(p / 100 * len(ordered) + 0.5) - 1))
+        return ordered[index]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples)
+
+
+def _timed(function: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    function()
+    return (time.perf_counter() - start) * 1000
+
+
+def _as_querydict(filters: dict[str, str]) -> QueryDict:
+    data = QueryDict(mutable=True)
+    for key, value in filters.items():
+        data[key] = value
+    return data
+
+
+def run_in_database(query: BenchQuery) -> None:
+    """What the results page asks of the database for the first page: dnr check, ranked
+    page with highlights, capped count."""
+    if query.query:
+        search.case_key_for(query.query)
+    result = search.item_search(query=query.query, filters=_as_querydict(query.filters))
+    page = search.search_page(result, page=1)
+    page.paginator.count  # noqa: B018 - the count is part of what the page shows
+
+
+def _naive_items(query: BenchQuery) -> QuerySet[Item]:
+    items = ItemFilter(_as_querydict(query.filters), queryset=search.published_items()).qs
+    for term in query.query.replace('"', " ").split():
+        if term.upper() == "OR":
+            continue
+        negated = term.startswith("-")
+        term = term.lstrip("-")
+        matches = (
+            Q(title__icontains=term)
+            | Q(text__icontains=term)
+            | Q(decisions__clauses__text__icontains=term)
+            | Q(dnr__icontains=term)
+        )
+        items = items.exclude(matches) if negated else items.filter(matches)
+    return items.distinct()
+
+
+def run_naive(query: BenchQuery) -> None:
+    """The same first page and capped count with ILIKE over the text columns."""
+    items = _naive_items(query).order_by("-meeting__date", "pk")
+    list(items.select_related("meeting__committee__body")[: search.PAGE_SIZE])
+    items.order_by()[: search.COUNT_CAP + 1].count()
+
+
+def measure(
+    label: str, queries: Iterable[BenchQuery], run: Callable[[BenchQuery], None], repeats: int
+) -> Latency:
+    """Run every query `repeats` times after one warm-up; each run is one sample."""
+    queries = list(queries)
+    for query in queries:
+        run(query)
+    samples = [_timed(lambda q=q: run(q)) for _ in range(repeats) for q in queries]
+    return Latency(label, tuple(samples))
+
+
+def run_through_view(client: Client) -> Callable[[BenchQuery], None]:
+    """A runner that requests the real `/sok/` page (middleware, template, facets)."""
+
+    def run(query: BenchQuery) -> None:
+        response = client.get(query.path)
+        if response.status_code not in (200, 302):
+            raise RuntimeError(f"{query.path} gave {response.status_code}")
+
+    return run

@@ -1,0 +1,105 @@
+"""The fixed query mix of the benchmark, drawn from the loaded data with a seeded RNG.
+
+Words come from the archive itself (`ts_stat` over a sample of the stored vectors), so the
+mix fits whatever the generator wrote: common and rare words, phrases from titles,
+negations, diarienummer (exact, respelled, prefix), words with filters, filters alone.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.db import connection
+
+from minutes.models import Body, Case, Item, Party
+
+KINDS = ("common", "rare", "phrase", "negation", "dnr", "dnr-prefix", "query+filter", "filter")
+_WORD_RE = re.compile(r"^[a-zåäöé]{5,}$")
+
+
+@dataclass(frozen=True)
+class BenchQuery:
+    """One search as a user would type it: the `/sok/` parameters and what kind it is."""
+
+    kind: str
+    params: tuple[tuple[str, str], ...]
+
+    @property
+    def query(self) -> str:
+        return dict(self.params).get("q", "")
+
+    @property
+    def filters(self) -> dict[str, str]:
+        return {k: v for k, v in self.params if k != "q"}
+
+    @property
+    def path(self) -> str:
+        return "/sok/?" + urlencode(self.params)
+
+
+def _lexemes(sample_percent: float) -> list[tuple[str, int]]:
+    sample = (
+        f"SELECT search_vector FROM minutes_item TABLESAMPLE SYSTEM ({sample_percent:.4f}) "
+        "REPEATABLE (7)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT word, ndoc FROM ts_stat(%s) ORDER BY ndoc DESC, word", [sample])
+        return [(w, n) for w, n in cursor.fetchall() if _WORD_RE.match(w)]
+
+
+def _sample_percent() -> float:
+    # About 5,000 items, whatever the archive's size.
+    total = max(Item.objects.count(), 1)
+    return min(100.0, 5000 * 100.0 / total)
+
+
+def _respell(dnr: str, rng: random.Random) -> str:
+    variants = (dnr, dnr.lower(), " ".join(re.findall(r"\d+|[^\W\d_]+", dnr)), dnr.replace(" ", ""))
+    return rng.choice(variants)
+
+
+def build_query_mix(*, seed: int = 42, per_kind: int = 7) -> list[BenchQuery]:
+    """At least 50 queries (8 kinds × per_kind) fitted to the data in the database."""
+    rng = random.Random(seed)
+    lexemes = _lexemes(_sample_percent())
+    common = [w for w, _ in lexemes[:60]]
+    rare = [w for w, n in lexemes if n <= 2][:400] or common
+    titles = list(Item.objects.order_by("?").values_list("title", flat=True)[:200])
+    dnrs = list(Case.objects.order_by("key").values_list("dnr", flat=True)[:2000])
+    bodies = list(Body.objects.values_list("slug", flat=True))
+    parties = list(Party.objects.filter(is_known=True).values_list("abbreviation", flat=True))
+    years = [str(y) for y in range(2019, 2027)]
+
+    def phrase() -> str:
+        for _ in range(50):
+            words = [w for w in re.findall(r"[^\W\d_]+", rng.choice(titles)) if len(w) > 3]
+            if len(words) >= 2:
+                start = rng.randrange(len(words) - 1)
+                return f'"{words[start]} {words[start + 1]}"'.lower()
+        return rng.choice(common)
+
+    def a_filter() -> tuple[str, str]:
+        return rng.choice(
+            [
+                ("huvudman", rng.choice(bodies)),
+                ("parti", rng.choice(parties)),
+                ("ar", rng.choice(years)),
+                ("typ", rng.choice(["beslutar", "foreslar", "information"])),
+                ("reservation", "ja"),
+            ]
+        )
+
+    makers = {
+        "common": lambda: (("q", rng.choice(common)),),
+        "rare": lambda: (("q", rng.choice(rare)),),
+        "phrase": lambda: (("q", phrase()),),
+        "negation": lambda: (("q", f"{rng.choice(common)} -{rng.choice(common)}"),),
+        "dnr": lambda: (("q", _respell(rng.choice(dnrs), rng)),),
+        "dnr-prefix": lambda: (("q", (d := rng.choice(dnrs))[: max(4, len(d) - 2)]),),
+        "query+filter": lambda: (("q", rng.choice(common)), a_filter()),
+        "filter": lambda: (a_filter(),),
+    }
+    return [BenchQuery(kind, makers[kind]()) for kind in KINDS for _ in range(per_kind)]
