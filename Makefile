@@ -50,7 +50,11 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: install system-deps db lint
+# axe-core for the accessibility checks of the browser tests, kept out of the repo.
+var/node_modules/axe-core/axe.min.js:
+	npm install --silent --no-audit --no-fund --prefix var axe-core@4
+
+test: install system-deps db lint var/node_modules/axe-core/axe.min.js
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(BIN)/pytest
 

@@ -10,6 +10,7 @@ app_name = "minutes"
 urlpatterns = [
     path("", home.home, name="home"),
     *urls_search.urlpatterns,
-    *urls_browse.urlpatterns,
     *urls_clerk.urlpatterns,
+    # Last: its /<body>/<committee>/ patterns would otherwise catch the other areas' words.
+    *urls_browse.urlpatterns,
 ]

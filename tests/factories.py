@@ -97,3 +97,84 @@ class ReservationFactory(factory.django.DjangoModelFactory):
     )
     party = factory.SubFactory(PartyFactory)
     reason = "till förmån för eget yrkande"
+
+
+# --- Added for the search tests (tests/test_search.py and friends) ---
+
+
+class CaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Case
+        django_get_or_create = ("body", "key")
+
+    body = factory.SubFactory(BodyFactory)
+    dnr = factory.Sequence(lambda n: f"24RS{1000 + n}")
+    key = factory.LazyAttribute(lambda o: "".join(ch for ch in o.dnr.casefold() if ch.isalnum()))
+
+
+class YrkandeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Yrkande
+
+    item = factory.SubFactory(ItemFactory)
+    position = factory.Sequence(lambda n: n)
+    text = "bifall till förvaltningens förslag"
+
+
+class YrkandePersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.YrkandePerson
+
+    yrkande = factory.SubFactory(YrkandeFactory)
+    person = factory.SubFactory(
+        PersonFactory, body=factory.SelfAttribute("..yrkande.item.meeting.committee.body")
+    )
+    party = factory.SubFactory(PartyFactory)
+
+
+# --- Browse pages (attendance, votes, notes) ---
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Attendance
+
+    meeting = factory.SubFactory(MeetingFactory)
+    person = factory.SubFactory(
+        PersonFactory, body=factory.SelfAttribute("..meeting.committee.body")
+    )
+    party = factory.SubFactory(PartyFactory)
+    role = models.Attendance.Role.MEMBER
+    position = factory.Sequence(lambda n: n)
+
+
+class VoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Vote
+
+    item = factory.SubFactory(ItemFactory)
+    text = "bifall mot avslag"
+    yes = 7
+    no = 6
+    abstain = 0
+
+
+class VoteCastFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.VoteCast
+
+    vote = factory.SubFactory(VoteFactory)
+    person = factory.SubFactory(
+        PersonFactory, body=factory.SelfAttribute("..vote.item.meeting.committee.body")
+    )
+    party = factory.SubFactory(PartyFactory)
+    choice = models.VoteCast.Choice.YES
+
+
+class NoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Note
+
+    item = factory.SubFactory(ItemFactory)
+    kind = models.Note.Kind.ENTRY
+    text = "antecknar till protokollet"

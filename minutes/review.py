@@ -1,0 +1,166 @@
+"""The review of an upload: the parser's reading of each §, beside the text it was read from.
+
+The stored file is read again every time (parsing is fast), so the clerk always sees what
+publishing would import. Besides the parser's own warnings, a few checks point at what
+often means a misreading: a § without a decision, a decision without clauses, a reservation
+or attendee without a party, a § number that occurs twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from .models import Meeting, Upload
+from .parsing import ParsedProtocol, ParseError, parse_bytes
+from .parsing.records import Item
+
+SECTION_MARK_RE = re.compile(r"§\s*(\d+)")  # "… inside § 70 …": a warning about one item
+ROLES_WITH_PARTY = frozenset(
+    {"ordförande", "vice ordförande", "ledamot", "tjänstgörande ersättare"}
+)
+
+
+@dataclass(frozen=True)
+class ItemReview:
+    """One § as read, the text it was read from, and what the clerk should look at."""
+
+    item: Item
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Review:
+    """Everything the review page shows about one upload."""
+
+    upload: Upload
+    parsed: ParsedProtocol | None
+    error: str | None = None
+    warnings: tuple[str, ...] = ()
+    items: tuple[ItemReview, ...] = ()
+    existing: Meeting | None = None
+    duplicate: Meeting | None = None
+    corrected: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def warning_count(self) -> int:
+        """All warnings: the protocol's own and those of each §."""
+        return len(self.warnings) + sum(len(item.warnings) for item in self.items)
+
+
+def upload_review(*, upload: Upload) -> Review:
+    """Read the upload's stored file again and lay the reading out for review."""
+    try:
+        with upload.file.open("rb") as handle:
+            data = handle.read()
+        parsed = parse_bytes(data, upload.filename)
+    except ParseError as error:
+        return Review(upload=upload, parsed=None, error=str(error))
+    except (OSError, ValueError):
+        return Review(
+            upload=upload,
+            parsed=None,
+            error=_("Den uppladdade filen finns inte längre. Ladda upp protokollet igen."),
+        )
+    by_item, general = split_warnings(parsed)
+    items = tuple(
+        ItemReview(item=item, warnings=(*by_item.get(item.number, ()), *item_checks(item)))
+        for item in parsed.items
+    )
+    return Review(
+        upload=upload,
+        parsed=parsed,
+        warnings=(*general, *protocol_checks(parsed)),
+        items=items,
+        existing=meeting_replaced(parsed, upload.overrides),
+        duplicate=Meeting.objects.filter(sha256=upload.sha256).select_related("committee").first(),
+        corrected=frozenset(upload.overrides),
+    )
+
+
+def split_warnings(parsed: ParsedProtocol) -> tuple[dict[int, list[str]], list[str]]:
+    """Parser warnings that name exactly one existing § go to it; the rest stay general."""
+    numbers = {item.number for item in parsed.items}
+    by_item: dict[int, list[str]] = {}
+    general: list[str] = []
+    for warning in parsed.warnings:
+        marks = {int(number) for number in SECTION_MARK_RE.findall(warning)}
+        if len(marks) == 1 and marks <= numbers:
+            by_item.setdefault(marks.pop(), []).append(warning)
+        else:
+            general.append(warning)
+    return by_item, general
+
+
+def item_checks(item: Item) -> list[str]:
+    """What in one § often means a misreading."""
+    found: list[str] = []
+    if not item.decisions and not (item.withdrawn or item.tabled):
+        found.append(_("Inget beslut hittades i paragrafen."))
+    for decision in item.decisions:
+        if not decision.clauses and decision.kind != "informationen noteras":
+            found.append(_("Ett beslut saknar beslutstext (att-satser)."))
+    for reservation in item.reservations:
+        if not reservation.party:
+            found.append(_("Reservationen av %(name)s saknar parti.") % {"name": reservation.name})
+    if not item.text.strip():
+        found.append(_("Paragrafens text är tom."))
+    return found
+
+
+def protocol_checks(parsed: ParsedProtocol) -> list[str]:
+    """What in the protocol as a whole needs the clerk's eye before publishing."""
+    found: list[str] = []
+    missing = [
+        label
+        for label, value in (
+            (_("huvudman"), parsed.body),
+            (_("organ"), parsed.committee),
+            (_("sammanträdesdatum"), parsed.date),
+        )
+        if not value
+    ]
+    if missing:
+        found.append(
+            _("Hittades inte i protokollet: %(fields)s. Fyll i dem nedan.")
+            % {"fields": ", ".join(missing)}
+        )
+    if not parsed.items:
+        found.append(_("Inga paragrafer (§) hittades."))
+    if not parsed.attendees:
+        found.append(_("Ingen närvarolista hittades."))
+    without_party = [
+        attendee.name
+        for attendee in parsed.attendees
+        if attendee.role in ROLES_WITH_PARTY and not attendee.party
+    ]
+    if without_party:
+        found.append(_("Ledamöter utan parti: %(names)s.") % {"names": ", ".join(without_party)})
+    twice = sorted(
+        number for number, count in Counter(i.number for i in parsed.items).items() if count > 1
+    )
+    if twice:
+        found.append(
+            _("Paragrafnummer som förekommer flera gånger: %(numbers)s.")
+            % {"numbers": ", ".join(f"§ {number}" for number in twice)}
+        )
+    return found
+
+
+def meeting_replaced(parsed: ParsedProtocol, overrides: dict) -> Meeting | None:
+    """The archived meeting that publishing would replace: same body, committee and date."""
+    body = overrides.get("body") or parsed.body
+    committee = overrides.get("committee") or parsed.committee
+    date = overrides.get("date") or parsed.date
+    if not (body and committee and date):
+        return None
+    return (
+        Meeting.objects.filter(
+            committee__name__iexact=committee, committee__body__name__iexact=body, date=date
+        )
+        .select_related("committee__body")
+        .first()
+    )

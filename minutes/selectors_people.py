@@ -1,0 +1,150 @@
+"""Reads for the person and party pages: attendance, yrkanden and reservations over time.
+
+Published meetings only. The lists are querysets for the views to paginate; the summaries
+are one aggregate query each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
+from django.db.models.functions import ExtractYear
+from django.urls import reverse
+
+from .models import Attendance, Party, Person, Reservation, Yrkande, YrkandePerson
+
+_PUBLISHED = {"item__meeting__is_published": True}
+
+
+@dataclass(frozen=True)
+class CommitteeCount:
+    """A party's reservations and yrkanden in one committee."""
+
+    committee: str
+    body: str
+    url: str
+    reservations: int
+    yrkanden: int
+
+
+def person_get(*, body_slug: str, slug: str) -> Person | None:
+    """The person `slug` of the body `body_slug`, with the body, or None."""
+    return Person.objects.select_related("body").filter(body__slug=body_slug, slug=slug).first()
+
+
+def person_attendances(*, person: Person) -> QuerySet[Attendance]:
+    """The published meetings the person attended, latest first, with role and party."""
+    return (
+        Attendance.objects.filter(person=person, meeting__is_published=True)
+        .select_related("meeting__committee__body", "party", "substitute_for")
+        .order_by("-meeting__date", "-meeting__start_time", "id")
+    )
+
+
+def person_yrkanden(*, person: Person) -> QuerySet[YrkandePerson]:
+    """The yrkanden the person moved, latest first, with the item and the party."""
+    return (
+        YrkandePerson.objects.filter(person=person, yrkande__item__meeting__is_published=True)
+        .select_related("yrkande__item__meeting__committee__body", "party")
+        .order_by("-yrkande__item__meeting__date", "-yrkande__item__number", "id")
+    )
+
+
+def person_reservations(*, person: Person) -> QuerySet[Reservation]:
+    """The person's reservations, latest first, with the item and the party."""
+    return _reservations().filter(person=person)
+
+
+def _reservations() -> QuerySet[Reservation]:
+    return (
+        Reservation.objects.filter(**_PUBLISHED)
+        .select_related("item__meeting__committee__body", "person__body", "party")
+        .order_by("-item__meeting__date", "-item__number", "id")
+    )
+
+
+def party_get(*, abbreviation: str) -> Party | None:
+    """The party with this abbreviation in any letter case, or None."""
+    if "\x00" in abbreviation:  # PostgreSQL text cannot hold NUL: no party has it
+        return None
+    return Party.objects.filter(abbreviation__iexact=abbreviation).first()
+
+
+def party_list() -> QuerySet[Party]:
+    """Every party that has reserved itself or moved a yrkande in a published meeting."""
+    reserved = Reservation.objects.filter(party=OuterRef("pk"), **_PUBLISHED)
+    moved = YrkandePerson.objects.filter(
+        party=OuterRef("pk"), yrkande__item__meeting__is_published=True
+    )
+    return Party.objects.filter(Exists(reserved) | Exists(moved)).order_by("abbreviation")
+
+
+def party_reservations(*, party: Party) -> QuerySet[Reservation]:
+    """The party's reservations, latest first."""
+    return _reservations().filter(party=party)
+
+
+def party_yrkanden(*, party: Party) -> QuerySet[Yrkande]:
+    """Yrkanden moved by at least one of the party's members, latest first, with movers."""
+    moved_by_party = YrkandePerson.objects.filter(yrkande=OuterRef("pk"), party=party)
+    movers = Prefetch(
+        "yrkandeperson_set",
+        queryset=YrkandePerson.objects.select_related("person__body", "party").order_by("id"),
+        to_attr="movers",
+    )
+    return (
+        Yrkande.objects.filter(Exists(moved_by_party), **_PUBLISHED)
+        .select_related("item__meeting__committee__body")
+        .prefetch_related(movers)
+        .order_by("-item__meeting__date", "-item__number", "position", "id")
+    )
+
+
+def party_reservations_per_year(*, party: Party) -> list[tuple[int, int]]:
+    """(year, reservations) for every year from the first to the last with any."""
+    rows = (
+        Reservation.objects.filter(party=party, **_PUBLISHED)
+        .annotate(year=ExtractYear("item__meeting__date"))
+        .values("year")
+        .annotate(count=Count("id"))
+        .order_by("year")
+    )
+    counts = {row["year"]: row["count"] for row in rows}
+    if not counts:
+        return []
+    # Years without reservations are shown as zero, not left out: a gap is information.
+    return [(year, counts.get(year, 0)) for year in range(min(counts), max(counts) + 1)]
+
+
+def party_by_committee(*, party: Party) -> list[CommitteeCount]:
+    """The party's reservations and yrkanden per committee, most active first."""
+    fields = ("name", "slug", "body__name", "body__slug")
+    reservations = (
+        Reservation.objects.filter(party=party, **_PUBLISHED)
+        .values_list(*(f"item__meeting__committee__{f}" for f in fields))
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    yrkanden = (
+        YrkandePerson.objects.filter(party=party, yrkande__item__meeting__is_published=True)
+        .values_list(*(f"yrkande__item__meeting__committee__{f}" for f in fields))
+        .annotate(count=Count("yrkande", distinct=True))
+        .order_by()
+    )
+    totals: dict[tuple[str, str, str, str], list[int]] = {}
+    for *key, count in reservations:
+        totals.setdefault(tuple(key), [0, 0])[0] = count
+    for *key, count in yrkanden:
+        totals.setdefault(tuple(key), [0, 0])[1] = count
+    rows = [
+        CommitteeCount(
+            committee=name,
+            body=body_name,
+            url=reverse("minutes:committee", kwargs={"body": body_slug, "slug": slug}),
+            reservations=r,
+            yrkanden=y,
+        )
+        for (name, slug, body_name, body_slug), (r, y) in totals.items()
+    ]
+    return sorted(rows, key=lambda row: (-row.reservations - row.yrkanden, row.committee))

@@ -1,0 +1,147 @@
+"""Writes of the clerks' workflow: store an upload, save its corrections, publish or cancel it.
+
+An upload lives outside the archive's public tables until it is published; publishing hands
+the stored file to the import service, inside one transaction with the upload's own status,
+so a refused import leaves both the archive and the upload as they were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.base import ContentFile
+from django.db import DatabaseError, IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from ..models import Upload
+from ..parsing import ParseError, parse_bytes
+from .importing import ImportRejected, ImportResult, meeting_import
+
+logger = logging.getLogger(__name__)
+
+
+class UploadError(Exception):
+    """An upload cannot be published or cancelled; the message is Swedish, for the clerk."""
+
+
+def upload_create(*, data: bytes, filename: str, user: AbstractBaseUser) -> Upload:
+    """Store an uploaded protocol file (already checked by the upload form) as a pending upload.
+
+    The row and the file go together: if the row cannot be saved the file is removed again.
+    """
+    upload = Upload(
+        filename=filename[:255],
+        sha256=hashlib.sha256(data).hexdigest(),
+        uploaded_by=user,
+    )
+    upload.file.save(filename, ContentFile(data), save=False)
+    try:
+        with transaction.atomic():
+            upload.save()
+    except DatabaseError:
+        upload.file.delete(save=False)
+        raise
+    return upload
+
+
+def upload_set_overrides(*, upload: Upload, overrides: Mapping[str, str]) -> Upload:
+    """Keep the clerk's corrections of the meeting fields (ISO date) for publishing."""
+    check_pending(upload)
+    upload.overrides = dict(overrides)
+    upload.save(update_fields=["overrides"])
+    return upload
+
+
+def upload_publish(
+    *, upload: Upload, user: AbstractBaseUser, keep_corrections: bool = False
+) -> ImportResult:
+    """Import the upload's file into the archive, published, with the clerk's corrections.
+
+    Raise `UploadError` with a Swedish message when the protocol cannot be imported; nothing
+    is then written, neither to the archive nor to the upload.
+    """
+    try:
+        with transaction.atomic():
+            # The lock stops a double click from importing the same upload twice.
+            locked = Upload.objects.select_for_update().get(pk=upload.pk)
+            check_pending(locked)
+            data = read_stored_file(locked)
+            parsed = parse_bytes(data, locked.filename)
+            result = meeting_import(
+                parsed=parsed,
+                data=data,
+                filename=locked.filename,
+                user=user,
+                publish=True,
+                keep_corrections=keep_corrections,
+                overrides=import_overrides(locked.overrides),
+            )
+            locked.status = Upload.Status.PUBLISHED
+            locked.meeting = result.meeting
+            locked.save(update_fields=["status", "meeting"])
+    except ImportRejected as error:
+        raise UploadError(str(error)) from error
+    except ParseError as error:
+        raise UploadError(
+            _("Protokollet kunde inte läsas vid publiceringen: %(reason)s") % {"reason": error}
+        ) from error
+    except IntegrityError as error:
+        logger.warning("publishing upload %s broke a constraint: %s", upload.pk, error)
+        raise UploadError(
+            _(
+                "Protokollet krockar med ett sammanträde som redan finns i arkivet (samma organ, "
+                "datum och tid, eller samma paragrafnummer två gånger). Inget har sparats. "
+                "Rätta mötesuppgifterna eller protokollet och försök igen."
+            )
+        ) from error
+    upload.refresh_from_db()
+    return result
+
+
+def upload_cancel(*, upload: Upload) -> Upload:
+    """Drop a pending upload: its file is deleted and it is marked cancelled."""
+    with transaction.atomic():
+        locked = Upload.objects.select_for_update().get(pk=upload.pk)
+        check_pending(locked)
+        locked.status = Upload.Status.CANCELLED
+        locked.overrides = {}
+        name = locked.file.name
+        locked.file = ""
+        locked.save(update_fields=["status", "overrides", "file"])
+        # Delete the file only once the row no longer points to it.
+        transaction.on_commit(lambda: upload.file.storage.delete(name) if name else None)
+    return locked
+
+
+def check_pending(upload: Upload) -> None:
+    """Refuse to change an upload that is already published or cancelled."""
+    if upload.status == Upload.Status.PUBLISHED:
+        raise UploadError(_("Protokollet är redan publicerat."))
+    if upload.status == Upload.Status.CANCELLED:
+        raise UploadError(_("Uppladdningen är avbruten."))
+
+
+def read_stored_file(upload: Upload) -> bytes:
+    """The bytes of the upload's stored file; a missing file is an `UploadError`."""
+    try:
+        with upload.file.open("rb") as handle:
+            return handle.read()
+    except (OSError, ValueError) as error:
+        raise UploadError(
+            _("Den uppladdade filen finns inte längre. Ladda upp protokollet igen.")
+        ) from error
+
+
+def import_overrides(overrides: Mapping[str, Any]) -> dict[str, Any]:
+    """The stored corrections as the import service takes them: the date as a `date`."""
+    values: dict[str, Any] = {
+        key: overrides[key] for key in ("body", "committee") if overrides.get(key)
+    }
+    if overrides.get("date"):
+        values["date"] = dt.date.fromisoformat(overrides["date"])
+    return values

@@ -1,0 +1,88 @@
+"""The sitemap (django.contrib.sitemaps): every public page a search engine should find.
+
+`/sitemap.xml` is an index of one sitemap per section, so a large archive is split into
+pages of at most 50,000 addresses each. Only published meetings and what is in them.
+"""
+
+from __future__ import annotations
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Exists, OuterRef, QuerySet
+
+from .models import Body, Case, Committee, Item, Meeting
+from .selectors_people import party_list
+
+
+class MeetingSitemap(Sitemap):
+    """Published meetings; a re-import changes the page, so lastmod is the import time."""
+
+    changefreq = "yearly"
+
+    def items(self) -> QuerySet[Meeting]:
+        return Meeting.objects.published().select_related("committee__body").order_by("pk")
+
+    def lastmod(self, obj: Meeting):
+        return obj.imported_at
+
+
+class ItemSitemap(Sitemap):
+    """Every § of a published meeting."""
+
+    changefreq = "yearly"
+
+    def items(self) -> QuerySet[Item]:
+        return (
+            Item.objects.filter(meeting__is_published=True)
+            .select_related("meeting__committee__body")
+            .order_by("pk")
+        )
+
+
+class CaseSitemap(Sitemap):
+    """One address per case key with at least one published item."""
+
+    changefreq = "weekly"
+
+    def items(self) -> QuerySet[Case]:
+        published = Item.objects.filter(cases=OuterRef("pk"), meeting__is_published=True)
+        # Two bodies may share a key; the case page is per key, so list each key once.
+        return Case.objects.filter(Exists(published)).order_by("key").distinct("key")
+
+
+class CommitteeSitemap(Sitemap):
+    """Committees with at least one published meeting."""
+
+    changefreq = "weekly"
+
+    def items(self) -> QuerySet[Committee]:
+        published = Meeting.objects.published().filter(committee=OuterRef("pk"))
+        return Committee.objects.filter(Exists(published)).select_related("body").order_by("pk")
+
+
+class BodySitemap(Sitemap):
+    """Bodies with at least one published meeting."""
+
+    changefreq = "weekly"
+
+    def items(self) -> QuerySet[Body]:
+        published = Meeting.objects.published().filter(committee__body=OuterRef("pk"))
+        return Body.objects.filter(Exists(published)).order_by("pk")
+
+
+class PartySitemap(Sitemap):
+    """Parties that have moved or reserved themselves in a published meeting."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        return party_list()
+
+
+SITEMAPS: dict[str, type[Sitemap]] = {
+    "huvudman": BodySitemap,
+    "organ": CommitteeSitemap,
+    "sammantraden": MeetingSitemap,
+    "paragrafer": ItemSitemap,
+    "arenden": CaseSitemap,
+    "partier": PartySitemap,
+}

@@ -1,0 +1,74 @@
+"""The person and party pages: who attended, moved and reserved themselves, and when."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from .. import selectors_people as people
+from ..charts import bar_chart
+from .paging import paginate
+
+PER_PAGE = 25
+
+
+def person(request: HttpRequest, body: str, slug: str) -> HttpResponse:
+    """A person: meetings attended with role and party, yrkanden and reservations."""
+    found = people.person_get(body_slug=body, slug=slug)
+    if found is None:
+        raise Http404(_("Personen finns inte."))
+    attendances = paginate(
+        request, people.person_attendances(person=found), param="narvaro", per_page=PER_PAGE
+    )
+    yrkanden = paginate(
+        request, people.person_yrkanden(person=found), param="yrkanden", per_page=PER_PAGE
+    )
+    reservations = paginate(
+        request,
+        people.person_reservations(person=found),
+        param="reservationer",
+        per_page=PER_PAGE,
+    )
+    # Someone named only in unpublished protocols is not public yet.
+    if not any(p.paginator.count for p in (attendances, yrkanden, reservations)):
+        raise Http404(_("Personen finns inte."))
+    context = {
+        "person": found,
+        "attendances": attendances,
+        "yrkanden": yrkanden,
+        "reservations": reservations,
+    }
+    return render(request, "minutes/browse/person.html", context)
+
+
+def parties(request: HttpRequest) -> HttpResponse:
+    """Every party active in published meetings, each linking to its page."""
+    return render(request, "minutes/browse/parties.html", {"parties": people.party_list()})
+
+
+def party(request: HttpRequest, abbreviation: str) -> HttpResponse:
+    """A party: reservations per year (chart and table), per committee, and the lists."""
+    found = people.party_get(abbreviation=abbreviation)
+    if found is None:
+        raise Http404(_("Partiet finns inte."))
+    if found.abbreviation != abbreviation:
+        return redirect(found, permanent=True)
+    per_year = people.party_reservations_per_year(party=found)
+    title = _("Reservationer per år för %(party)s") % {"party": found.abbreviation}
+    context = {
+        "party": found,
+        "per_year": per_year,
+        "chart": bar_chart([(str(y), n) for y, n in per_year], title=title),
+        "by_committee": people.party_by_committee(party=found),
+        "reservations": paginate(
+            request,
+            people.party_reservations(party=found),
+            param="reservationer",
+            per_page=PER_PAGE,
+        ),
+        "yrkanden": paginate(
+            request, people.party_yrkanden(party=found), param="yrkanden", per_page=PER_PAGE
+        ),
+    }
+    return render(request, "minutes/browse/party.html", context)
