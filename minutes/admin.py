@@ -4,10 +4,39 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from . import models
+from .services.corrections import item_mark_corrected
 
 admin.site.site_header = _("Protokollarkivet – administration")
 admin.site.site_title = _("Protokollarkivet")
 admin.site.index_title = _("Redigera arkivet")
+
+
+class MarksCorrections:
+    """Stamp the item a clerk edits as corrected, so a re-import can keep the correction.
+
+    `corrected_item_id` says which item an edited object belongs to; an edit of the object
+    itself or of any of its inlines counts.
+    """
+
+    def corrected_item_id(self, obj) -> int | None:
+        return obj.item_id
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        if form.has_changed():
+            item_mark_corrected(item_id=self.corrected_item_id(obj))
+
+    def save_formset(self, request, form, formset, change) -> None:
+        super().save_formset(request, form, formset, change)
+        if formset.has_changed() or formset.deleted_objects:
+            item_mark_corrected(item_id=self.corrected_item_id(form.instance))
+
+    def delete_model(self, request, obj) -> None:
+        # A deleted reservation or clause is a correction of its item (a deleted item
+        # has nothing left to stamp: the call is then a no-op).
+        item_id = self.corrected_item_id(obj)
+        super().delete_model(request, obj)
+        item_mark_corrected(item_id=item_id)
 
 
 @admin.register(models.Body)
@@ -76,6 +105,14 @@ class MeetingAdmin(admin.ModelAdmin):
     list_select_related = ["committee__body"]
     inlines = [AttendanceInline, ItemInline, ImportRecordInline]
 
+    def save_formset(self, request, form, formset, change) -> None:
+        super().save_formset(request, form, formset, change)
+        if formset.model is models.Item:
+            # Items edited in the meeting's list are corrections too.
+            for item_form in formset.forms:
+                if item_form.has_changed() and item_form.instance.pk:
+                    item_mark_corrected(item_id=item_form.instance.pk)
+
 
 class DecisionInline(admin.StackedInline):
     model = models.Decision
@@ -108,7 +145,7 @@ class NoteInline(admin.TabularInline):
 
 
 @admin.register(models.Item)
-class ItemAdmin(admin.ModelAdmin):
+class ItemAdmin(MarksCorrections, admin.ModelAdmin):
     list_display = ["number", "title", "meeting", "withdrawn"]
     list_filter = ["withdrawn", "tabled", "meeting__committee__body", "meeting__committee"]
     search_fields = ["title", "dnr", "text"]
@@ -117,6 +154,9 @@ class ItemAdmin(admin.ModelAdmin):
     list_select_related = ["meeting__committee"]
     inlines = [DecisionInline, YrkandeInline, ReservationInline, VoteInline, NoteInline]
 
+    def corrected_item_id(self, obj) -> int:
+        return obj.pk
+
 
 class ClauseInline(admin.TabularInline):
     model = models.Clause
@@ -124,7 +164,7 @@ class ClauseInline(admin.TabularInline):
 
 
 @admin.register(models.Decision)
-class DecisionAdmin(admin.ModelAdmin):
+class DecisionAdmin(MarksCorrections, admin.ModelAdmin):
     list_display = ["item", "decided_by", "kind", "immediately_adjusted"]
     list_filter = ["kind", "immediately_adjusted"]
     search_fields = ["decided_by", "item__title", "clauses__text"]
@@ -133,10 +173,13 @@ class DecisionAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Clause)
-class ClauseAdmin(admin.ModelAdmin):
+class ClauseAdmin(MarksCorrections, admin.ModelAdmin):
     list_display = ["decision", "position", "text"]
     search_fields = ["text"]
     raw_id_fields = ["decision"]
+
+    def corrected_item_id(self, obj) -> int:
+        return obj.decision.item_id
 
 
 class YrkandePersonInline(admin.TabularInline):
@@ -146,7 +189,7 @@ class YrkandePersonInline(admin.TabularInline):
 
 
 @admin.register(models.Yrkande)
-class YrkandeAdmin(admin.ModelAdmin):
+class YrkandeAdmin(MarksCorrections, admin.ModelAdmin):
     list_display = ["item", "text", "won"]
     list_filter = ["won"]
     search_fields = ["text", "persons__name"]
@@ -155,7 +198,7 @@ class YrkandeAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Reservation)
-class ReservationAdmin(admin.ModelAdmin):
+class ReservationAdmin(MarksCorrections, admin.ModelAdmin):
     list_display = ["person", "party", "item", "written"]
     list_filter = ["written", "party"]
     search_fields = ["person__name", "reason", "text"]
@@ -170,7 +213,7 @@ class VoteCastInline(admin.TabularInline):
 
 
 @admin.register(models.Vote)
-class VoteAdmin(admin.ModelAdmin):
+class VoteAdmin(MarksCorrections, admin.ModelAdmin):
     list_display = ["item", "yes", "no", "abstain", "chair_decided"]
     list_filter = ["chair_decided"]
     raw_id_fields = ["item"]
@@ -178,7 +221,7 @@ class VoteAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Note)
-class NoteAdmin(admin.ModelAdmin):
+class NoteAdmin(MarksCorrections, admin.ModelAdmin):
     list_display = ["kind", "item", "text"]
     list_filter = ["kind"]
     search_fields = ["text", "persons__name"]
