@@ -14,7 +14,8 @@ from functools import cache
 from . import vocabulary as voc
 
 FIRST_YEAR = 2019
-LAST_YEAR = 2026
+# The sample archive ends with a whole year already past, like a real one would.
+LAST_YEAR = 2025
 PERIOD_START_YEARS = (2019, 2023)  # mandate periods after the 2018 and 2022 elections
 TIER_ORDER = {"utskott": 0, "nämnd": 1, "styrelse": 2, "fullmäktige": 3}
 _TIER_FIRST_DAY = {"utskott": 3, "nämnd": 10, "styrelse": 17, "fullmäktige": 24}
@@ -253,7 +254,9 @@ def meeting_dates(seed: int, body_slug: str, key: str, tier: str, year: int) -> 
         months.remove(rng.choice((1, 8)))
     dates = []
     for month in months:
-        day = dt.date(year, month, _TIER_FIRST_DAY[tier] + rng.randint(0, 2))
+        # December meetings come by mid-month: nobody meets in Christmas week.
+        first_day = min(_TIER_FIRST_DAY[tier], 14) if month == 12 else _TIER_FIRST_DAY[tier]
+        day = dt.date(year, month, first_day + rng.randint(0, 2))
         while day.weekday() not in (1, 2, 3):
             day += dt.timedelta(days=1)
         dates.append(day)
