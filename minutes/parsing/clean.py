@@ -2,9 +2,8 @@
 
 Two stages, each a chain of small named steps:
 
-- `normalize(text)` → str: line endings, odd spaces, bullets, markdown markup and labels
-  glued to their neighbours. Nothing of the content is lost, so meeting fields that live
-  in page headers (the organ, the date, the protocol's dnr) can still be read from it.
+- `normalize(text)` → str (module `normalize`): line endings, odd spaces, bullets,
+  markdown markup and labels glued to their neighbours; nothing of the content is lost.
 - `remove_furniture(text, meeting_date=…)` → `CleanText`: drops what is printed on every
   page and is never content (signature boxes, page numbers, repeated page headers,
   signing-service lines, the `Datum … Dnr … Sida` block), cell by cell so that content
@@ -19,120 +18,37 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
+from .cells import (
+    BARE_PAGE_SLASH_RE,
+    HEADER_LABEL_RE,
+    PAGE_HINT_RE,
+    cell_key,
+    cells,
+    is_page_number_cell,
+    is_page_number_line,
+    is_shaped_furniture,
+    is_signature_cell,
+    join_cells,
+)
 from .meeting import DATE_RE, DATUM_DNR_SIDA_RE, parse_date
+from .normalize import normalize
 
-# --- normalize: characters and markup -------------------------------------------------
+__all__ = [
+    "CleanText",
+    "Removal",
+    "clean_text",
+    "is_page_number_cell",
+    "is_signature_cell",
+    "normalize",
+    "remove_furniture",
+]
 
-# PDF viewers and Word paste these for spaces: NBSP, narrow NBSP, figure/thin spaces.
-_ODD_SPACES_RE = re.compile("[\u00a0\u2007\u2009\u202f\u2002\u2003]")
-# Invisible characters that break word matching: soft hyphen, zero-width, BOM.
-_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-# Bullet glyphs from Word/PDF (U+F0B7 is Symbol-font bullet) become markdown dashes.
-_BULLET_RE = re.compile(r"^[ \t]*[\uf0b7\uf0a7\u2022\u25cf\u25aa\u25e6\u2023\u2043][ \t]*", re.M)
-# Markdown table rules and signature-box underlines: `-----\t-----`, `|---|---|`.
-_RULE_LINE_RE = re.compile(r"^[ \t|:+]*[-=_]{3,}[-=_ \t|:+]*$", re.M)
-# Markdown headings `###` from converters (seed layouts with `##`/`###`).
-_HEADING_MARK_RE = re.compile(r"^[ \t]*#{1,6}[ \t]*", re.M)
-# `****` is a bold end glued to the next bold start: two logical lines run together.
-_BOLD_JOIN_RE = re.compile(r"\*{4}")
-# Emphasis glued to the previous text and opening a capitalised label (`1(6)**Tid:`,
-# `Sollefteå*Ulrika`): converters lost a line break there.
-_GLUED_EMPHASIS_RE = re.compile(r"(?<=[^\s*(\"”'])\*{1,2}(?=[A-ZÅÄÖ§])")
-# A markdown star bullet `* text` is a dash bullet.
-_STAR_BULLET_RE = re.compile(r"^([ \t]*)\*[ \t]+", re.M)
-# Remaining emphasis marks next to a word.
-_EMPHASIS_RE = re.compile(r"\*+")
-# Header labels glued to the word before them by text extraction
-# (`RegionledningsförvaltningenDatum`, `2021-11-11Dnr`, `21HSN4Sida`).
-_GLUED_LABEL_RE = re.compile(r"(?<=[a-zåäöé0-9)])(?=(?:Datum|Dnr|Sida)(?![a-zåäö]))")
-# Line-internal runs of spaces are kept (they separate columns), trailing ones are not.
-_TRAILING_SPACE_RE = re.compile(r"[ \t]+$", re.M)
-
-
-def normalize_characters(text: str) -> str:
-    """Unify line endings, spaces and bullets; put every form feed on a line of its own."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\f", "\n\f\n")
-    text = _ODD_SPACES_RE.sub(" ", text)
-    text = _INVISIBLE_RE.sub("", text)
-    text = _BULLET_RE.sub("- ", text)
-    return text
-
-
-def strip_markdown(text: str) -> str:
-    """Remove markdown markup (`**`, `*`, `#`, table rules) keeping the words and line breaks."""
-    text = _RULE_LINE_RE.sub("", text)
-    text = _HEADING_MARK_RE.sub("", text)
-    text = _BOLD_JOIN_RE.sub("\n", text)
-    text = _GLUED_EMPHASIS_RE.sub("\n", text)
-    text = _STAR_BULLET_RE.sub(r"\1- ", text)
-    return _EMPHASIS_RE.sub("", text)
-
-
-def split_glued_labels(text: str) -> str:
-    """Put header labels that extraction glued to the previous word on a line of their own."""
-    return _GLUED_LABEL_RE.sub("\n", text)
-
-
-def strip_lines(text: str) -> str:
-    """Strip each line's leading and trailing blanks (indentation carries no meaning here)."""
-    text = _TRAILING_SPACE_RE.sub("", text)
-    return "\n".join(line.strip(" \t") for line in text.split("\n"))
-
-
-NORMALIZE_STEPS: tuple[Callable[[str], str], ...] = (
-    normalize_characters,
-    strip_markdown,
-    split_glued_labels,
-    strip_lines,
-)
-
-
-def normalize(text: str) -> str:
-    """Run every normalization step; the result still holds all page furniture."""
-    for step in NORMALIZE_STEPS:
-        text = step(text)
-    return text
-
-
-# --- page furniture -------------------------------------------------------------------
-
-# Columns of a line: `pdftotext -layout` separates them by 2+ spaces, DOCX/PDF copy by tabs.
-_CELL_SPLIT_RE = re.compile(r"(\t+| {2,})")
-# The signature box at each page foot, with misspellings (`Ultdragsbestyrkande`,
-# `Ultradbestyrkande`) caught by the `bestyrk`/`dragsbe` stems.
-_SIGNATURE_TOKENS_RE = re.compile(
-    r"(?i)(?:ordf(?:örandens|örandes|\.)?|justerandens|justerandes|justerares|justerarens"
-    r"|sekreterarens)\s+sign(?:atur)?\.?|exp\.?\s+den|\S*(?:bestyrk|dragsbe)\S*"
-)
-# Whole-cell spellings of the box labels compared fuzzily (OCR and typing slips).
-_SIGNATURE_PHRASES = (
-    "ordförandens sign",
-    "justerandens sign",
-    "justerandes sign",
-    "utdragsbestyrkande",
-)
-# Longer cells cannot be 82 % like the longest box label (18 characters).
-_MAX_FUZZY_LENGTH = 26
-# `Sida 4(6)`, `Sida 6 av 12`, `Sida 3`, or `Sida` alone in a header column.
-_PAGE_LABEL_RE = re.compile(
-    r"(?i)^sida(?:\s*\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|av\s+\d{1,4}|/\s*\d{1,4})?)?$"
-)
-# Bare page numbers `4 (31)`, `4(6)`, `- 4 -`, `4/31` (the last only as a whole line).
-_BARE_PAGE_RE = re.compile(r"^(?:(\d{1,4})\s*\(\s*(\d{1,4})\s*\)|-\s*\d{1,4}\s*-)$")
-_BARE_PAGE_SLASH_RE = re.compile(r"^(\d{1,4})\s*/\s*(\d{1,4})$")
 # Lines stamped by e-signing services (Comfact, Formpipe, Scrive, Assently, Visma Addo).
 _SIGNING_SERVICE_RE = re.compile(
     r"(?i)^(?:comfact\b|referensnummer\s*:|signerat\s+(?:med|av|elektroniskt)|signerad\s+(?:av|med)"
     r"|elektroniskt\s+signerad|digitalt\s+signerad|dokumentet\s+är\s+(?:elektroniskt\s+|digitalt\s+)?"
     r"signerat|verifikat\b|transaktion\s+\d|scrive\b|assently\b|visma\s+addo|signed\s+by\b)"
-)
-# Labels that open a page header block (`Protokoll / Sammanträdesdatum / organ / date`).
-_HEADER_LABEL_RE = re.compile(
-    r"(?i)^(?:sammanträdes)?protokoll(?:sutdrag)?$|^sammanträdesdatum$|^mötesdatum$"
-    r"|^sammanträdesdag$|^protokoll\s+sammanträdesdatum$"
 )
 # A line that is only a date (`2024-11-28`, `28 november 2024`): page headers print one.
 _DATE_ONLY_RE = re.compile(rf"^(?:{DATE_RE.pattern})$", re.I)
@@ -239,64 +155,22 @@ def _merged(line: int, notes: list[tuple[str, str, bool]]) -> list[Removal]:
     return merged
 
 
-def _cells(line: str) -> list[str]:
-    """Split a line into columns and the separators between them (even indices are cells)."""
-    return _CELL_SPLIT_RE.split(line)
+def _drop_cells(
+    lines: _Lines,
+    predicate: Callable[[str], bool],
+    kind: str,
+    hint: re.Pattern[str] | None = None,
+) -> None:
+    """Remove every cell for which `predicate` holds; a line left empty is dropped.
 
-
-def _join_cells(parts: list[str], keep: list[bool]) -> str:
-    """Rebuild a line from the kept cells, with the separator that stood before each."""
-    out = ""
-    for position in range(0, len(parts), 2):
-        if not keep[position // 2] or not parts[position].strip():
-            continue
-        if out:
-            out += parts[position - 1] if position > 0 else "  "
-        out += parts[position]
-    return out.strip()
-
-
-def is_signature_cell(cell: str) -> bool:
-    """True for the page-foot signature box (`Justerandens sign`, `Ultdragsbestyrkande` …)."""
-    cell = " ".join(cell.split())
-    if not cell:
-        return False
-    if not _SIGNATURE_TOKENS_RE.sub("", cell).strip():
-        return True
-    if len(cell) > _MAX_FUZZY_LENGTH:
-        return False
-    folded = cell.casefold()
-    return any(
-        SequenceMatcher(None, folded, phrase).ratio() >= 0.82 for phrase in _SIGNATURE_PHRASES
-    )
-
-
-def is_page_number_cell(cell: str) -> bool:
-    """True for `Sida 4(6)`, `Sida 6 av 12`, `4 (31)` and the like."""
-    cell = " ".join(cell.split())
-    if _PAGE_LABEL_RE.match(cell):
-        return True
-    match = _BARE_PAGE_RE.match(cell)
-    if match and match.group(1):
-        return int(match.group(1)) <= int(match.group(2))
-    return bool(match)
-
-
-def _is_page_number_line(line: str) -> bool:
-    line = line.strip()
-    match = _BARE_PAGE_SLASH_RE.match(line)
-    if match:
-        return int(match.group(1)) <= int(match.group(2))
-    return is_page_number_cell(line)
-
-
-def _drop_cells(lines: _Lines, predicate: Callable[[str], bool], kind: str) -> None:
-    """Remove every cell for which `predicate` holds; a line left empty is dropped."""
+    `hint`, where given, is something every such cell holds: lines without it are skipped
+    unsplit, which spares most lines of a long protocol.
+    """
     for index in range(len(lines)):
         line = lines.get(index)
-        if not lines.alive(index) or not line.strip():
+        if not lines.alive(index) or not line.strip() or (hint and not hint.search(line)):
             continue
-        parts = _cells(line)
+        parts = cells(line)
         keep = [not predicate(parts[i]) for i in range(0, len(parts), 2)]
         if all(keep):
             continue
@@ -304,7 +178,7 @@ def _drop_cells(lines: _Lines, predicate: Callable[[str], bool], kind: str) -> N
             lines.drop(index, kind)
             continue
         removed = "  ".join(parts[2 * i] for i in range(len(keep)) if not keep[i])
-        lines.replace(index, _join_cells(parts, keep), kind, removed)
+        lines.replace(index, join_cells(parts, keep), kind, removed)
 
 
 def drop_signature_boxes(lines: _Lines) -> None:
@@ -316,9 +190,9 @@ def drop_page_numbers(lines: _Lines) -> None:
     """Remove page numbers: cells `Sida 4(6)`, `Sida 6 av 12`, `4 (31)` and lines `4/31`."""
     for index in range(len(lines)):
         line = lines.get(index).strip()
-        if lines.alive(index) and _BARE_PAGE_SLASH_RE.match(line) and _is_page_number_line(line):
+        if lines.alive(index) and BARE_PAGE_SLASH_RE.match(line) and is_page_number_line(line):
             lines.drop(index, "page number")
-    _drop_cells(lines, is_page_number_cell, "page number")
+    _drop_cells(lines, is_page_number_cell, "page number", PAGE_HINT_RE)
 
 
 def drop_signing_service_lines(lines: _Lines) -> None:
@@ -357,12 +231,27 @@ def _is_date_only(line: str) -> bool:
 
 
 def _page_boundaries(lines: _Lines) -> list[int]:
-    """Indices where a page ends: form feeds and lines that are only a page number."""
-    boundaries = []
+    """Indices where a page ends: form feeds and lines that are only a page number.
+
+    A page number followed by a form feed, with at most a footer's few lines between, is
+    one boundary (the feed), else the page would count twice, once with the footer's tail
+    as its header, and a real header would never reach the 80 % of pages needed.
+    """
+    boundaries: list[int] = []
+    since = _BOTTOM_ZONE_LINES + 1  # content lines since the last boundary
     for index in range(len(lines)):
         line = lines.get(index)
-        if line == FORM_FEED or (line.strip() and _is_page_number_line(line)):
-            boundaries.append(index)
+        if line == FORM_FEED or (line.strip() and is_page_number_line(line)):
+            after_number = boundaries and lines.get(boundaries[-1]) != FORM_FEED
+            if boundaries and (
+                since == 0 or (line == FORM_FEED and after_number and since <= _BOTTOM_ZONE_LINES)
+            ):
+                boundaries[-1] = index
+            else:
+                boundaries.append(index)
+            since = 0
+        elif line.strip() and lines.alive(index):
+            since += 1
     return boundaries
 
 
@@ -373,7 +262,7 @@ def _zone(lines: _Lines, boundary: int, forward: bool, size: int) -> list[int]:
     index = boundary + step
     while 0 <= index < len(lines) and len(found) < size:
         line = lines.get(index)
-        if line == FORM_FEED or (line.strip() and _is_page_number_line(line)):
+        if line == FORM_FEED or (line.strip() and is_page_number_line(line)):
             break
         if line.strip():
             found.append(index)
@@ -381,37 +270,38 @@ def _zone(lines: _Lines, boundary: int, forward: bool, size: int) -> list[int]:
     return found
 
 
-def _cell_key(cell: str) -> str:
-    return " ".join(cell.split()).casefold()
-
-
 def _zone_keys(lines: _Lines, zone: list[int]) -> set[str]:
     keys: set[str] = set()
     for index in zone:
-        parts = _cells(lines.get(index))
-        keys.update(_cell_key(parts[i]) for i in range(0, len(parts), 2))
+        parts = cells(lines.get(index))
+        keys.update(cell_key(parts[i]) for i in range(0, len(parts), 2))
     keys.discard("")
     return keys
 
 
 def _learn_repeated_cells(
-    lines: _Lines, zones: list[list[int]], first_page: Sequence[int] = ()
+    lines: _Lines, zones: list[list[int]], bonus: Sequence[list[int]] = ()
 ) -> set[str]:
     """Cells that recur in the page zones (headers or footers) of nearly every page.
 
     A cell must stand in the zones of at least 80 % of the pages and seldom elsewhere:
     `Kommunstyrelsen beslutar` may open several pages, but it also fills their middles.
+    `bonus` zones (the first page's top) count when a cell stands there, not when not.
     """
-    if len(zones) < 2:
+    if not zones or len(zones) + len(bonus) < 2:
         return set()
     inside: Counter[str] = Counter()
-    for zone in zones:
+    for zone in [*zones, *bonus]:
         inside.update(key for key in _zone_keys(lines, zone) if _is_header_like(key))
     needed = max(2, -(-len(zones) * 4 // 5))  # 80 % of the pages, rounded up
     candidates = {key for key, count in inside.items() if count >= needed}
+    leading: Counter[str] = Counter()
+    for zone in [*zones, *bonus]:
+        leading.update(_leading_keys(lines, zone, candidates))
+    candidates = {key for key in candidates if leading[key] >= needed}
     if not candidates:
         return set()
-    in_zones = {index for zone in zones for index in zone} | set(first_page)
+    in_zones = {index for zone in [*zones, *bonus] for index in zone}
     outside: Counter[str] = Counter()
     for index in range(len(lines)):
         if index not in in_zones and lines.alive(index):
@@ -419,15 +309,25 @@ def _learn_repeated_cells(
     return {key for key in candidates if outside[key] <= inside[key] // 2}
 
 
+def _leading_keys(lines: _Lines, zone: list[int], candidates: set[str]) -> set[str]:
+    """The candidates in the zone's run of header lines, up to the first line of content.
+
+    A header stands together at the page edge; a heading such as `Beslut` that happens to
+    open two pages of a short protocol stands after content (a title) on one of them.
+    """
+    found: set[str] = set()
+    for index in zone:
+        keys = _zone_keys(lines, [index])
+        found |= keys & candidates
+        if any(k not in candidates and not is_shaped_furniture(k) for k in keys):
+            break
+    return found
+
+
 def _is_zone_furniture(cell: str, learned: set[str]) -> bool:
     """A cell that may be dropped in a page zone: learned, or furniture by its own shape."""
-    key = _cell_key(cell)
-    return bool(key) and (
-        key in learned
-        or is_page_number_cell(cell)
-        or is_signature_cell(cell)
-        or bool(_HEADER_LABEL_RE.match(key))
-    )
+    key = cell_key(cell)
+    return bool(key) and (key in learned or is_shaped_furniture(key))
 
 
 def _strip_zone(lines: _Lines, zone: list[int], learned: set[str]) -> None:
@@ -435,7 +335,7 @@ def _strip_zone(lines: _Lines, zone: list[int], learned: set[str]) -> None:
     for index in zone:
         if not lines.alive(index):
             continue
-        parts = _cells(lines.get(index))
+        parts = cells(lines.get(index))
         keep = [not _is_zone_furniture(parts[i], learned) for i in range(0, len(parts), 2)]
         if all(keep):
             return
@@ -443,7 +343,7 @@ def _strip_zone(lines: _Lines, zone: list[int], learned: set[str]) -> None:
             lines.drop(index, "repeated page header")
             continue
         removed = "  ".join(parts[2 * i] for i in range(len(keep)) if not keep[i])
-        lines.replace(index, _join_cells(parts, keep), "repeated page header", removed)
+        lines.replace(index, join_cells(parts, keep), "repeated page header", removed)
 
 
 def drop_repeated_page_headers(lines: _Lines) -> None:
@@ -456,10 +356,15 @@ def drop_repeated_page_headers(lines: _Lines) -> None:
     """
     boundaries = _page_boundaries(lines)
     feeds = [b for b in boundaries if lines.get(b) == FORM_FEED]
-    first_page = _zone(lines, -1, True, _LEARN_ZONE_LINES)
-    learned = _learn_repeated_cells(
-        lines, [_zone(lines, b, True, _LEARN_ZONE_LINES) for b in boundaries], first_page
-    ) | _learn_repeated_cells(lines, [_zone(lines, b, False, _BOTTOM_ZONE_LINES) for b in feeds])
+    tops = [_zone(lines, b, True, _LEARN_ZONE_LINES) for b in boundaries]
+    # The first page's top and what follows the last page number (a footer's tail, not a
+    # page) may hold the header too, but a header need not stand there.
+    bonus = [_zone(lines, -1, True, _LEARN_ZONE_LINES)]
+    if tops and _is_document_tail(lines, boundaries[-1]):
+        bonus.append(tops.pop())
+    learned = _learn_repeated_cells(lines, tops, bonus) | _learn_repeated_cells(
+        lines, [_zone(lines, b, False, _BOTTOM_ZONE_LINES) for b in feeds]
+    )
     if not learned:
         return
     for boundary in [-1, *boundaries]:
@@ -469,9 +374,14 @@ def drop_repeated_page_headers(lines: _Lines) -> None:
     _drop_learned_runs(lines, learned)
 
 
+def _is_document_tail(lines: _Lines, boundary: int) -> bool:
+    """True when no more than a footer's few lines follow the page boundary."""
+    return len(lines.next_nonblank(boundary, _BOTTOM_ZONE_LINES + 1)) <= _BOTTOM_ZONE_LINES
+
+
 def _is_learned_line(line: str, learned: set[str]) -> bool:
-    parts = _cells(line)
-    keys = [_cell_key(parts[i]) for i in range(0, len(parts), 2)]
+    parts = cells(line)
+    keys = [cell_key(parts[i]) for i in range(0, len(parts), 2)]
     return bool(keys) and all(key in learned for key in keys if key)
 
 
@@ -495,7 +405,7 @@ def drop_labelled_header_blocks(lines: _Lines) -> None:
     """Remove `Protokoll / Sammanträdesdatum / <organ> / <date>` blocks printed atop pages."""
     index = 0
     while index < len(lines):
-        if lines.alive(index) and _HEADER_LABEL_RE.match(lines.get(index).strip()):
+        if lines.alive(index) and HEADER_LABEL_RE.match(lines.get(index).strip()):
             block = [index]
             for nxt in lines.next_nonblank(index, 6):
                 line = lines.get(nxt)

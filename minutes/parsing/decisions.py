@@ -12,7 +12,6 @@ Layouts handled (the rules are for the kind of layout, not for a file):
   sentence or bullet is a clause; an organ line (`Regionens samverkansråd`) or an intro
   sentence (`Arbetsutskottet föreslår att nämnden beslutar`) says who decides.
 
-The text helpers at the top (markup, sentences) are shared with `items` and `motions`.
 """
 
 from __future__ import annotations
@@ -22,96 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .records import Decision
-
-# ---------------------------------------------------------------- text helpers
-
-# Bullets: `- `, `• `, the Symbol-font bullet of PDF extraction (U+F0B7), `1.`, `1)`, `a)`.
-BULLET_RE = re.compile(r"^(?:[-–•●▪\uf0b7]|\d{1,2}[.)]|[a-z]\))\s+")
-# An att-clause line, markup already stripped (`att utse …`, `Att godkänna …`).
-ATT_RE = re.compile(r"^att\b\s*", re.IGNORECASE)
-# A line that ends a sentence or list entry, so the next line starts something new.
-_ENDS_ENTRY_RE = re.compile(r"(?:[.;:,!?”\"]|\bsamt|\boch|\beller)$")
-# Abbreviations after which a period does not end a sentence (all layouts).
-_ABBREVIATIONS = frozenset(
-    {
-        "t.ex", "bl.a", "m.m", "s.k", "p.g.a", "pga", "ca", "dvs", "d.v.s", "kl", "nr",
-        "resp", "jfr", "enl", "inkl", "exkl", "fr.o.m", "t.o.m", "o.s.v", "osv", "ev",
-        "m.fl", "mfl", "fl", "f.d", "ffa", "vg", "tex", "t", "s", "st", "kap", "bil", "avd",
-        "p", "prop", "dir", "jan", "feb", "aug", "sept", "okt", "nov", "dec",
-    }
-)  # fmt: skip
-_SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÉ0-9”\"(])")
-_WRAP_MIN_LENGTH = 60  # a hard-wrapped PDF line is nearly full width
-
-
-def strip_markup(line: str) -> str:
-    """Drop markdown markup (`**`, `#`, `*emphasis*`) and odd spaces from one line."""
-    line = line.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
-    line = re.sub(r"^\s*#{1,6}\s*", "", line)
-    line = line.replace("**", "").replace("__", "")
-    line = re.sub(r"^(\s*)\*\s+", r"\1- ", line)  # a `* item` bullet
-    line = re.sub(r"(?<=\S)\*|\*(?=\S)", "", line)  # *emphasis*, also across lines
-    return line.strip()  # inner tabs and runs of spaces stay: they separate table columns
-
-
-def is_bullet(line: str) -> bool:
-    """True when the (stripped) line starts with a list bullet or number."""
-    return bool(BULLET_RE.match(line))
-
-
-def drop_bullet(line: str) -> str:
-    """The line without its bullet."""
-    return BULLET_RE.sub("", line, count=1).strip()
-
-
-def looks_wrapped(previous: str) -> bool:
-    """True when `previous` was cut by the page width, so the next line continues it."""
-    return len(previous) >= _WRAP_MIN_LENGTH and not _ENDS_ENTRY_RE.search(previous)
-
-
-def split_paragraphs(lines: Sequence[str]) -> list[str]:
-    """Join lines into paragraphs: blank lines, bullets and short list lines separate them.
-
-    A line continues the previous one when that was hard-wrapped (long, no closing
-    punctuation) or when it starts in lower case.
-    """
-    paragraphs: list[list[str]] = []
-    previous: str | None = None
-    for raw in lines:
-        line = strip_markup(raw)
-        if not line:
-            previous = None
-            continue
-        continues = (
-            previous is not None
-            and not is_bullet(line)
-            and not ATT_RE.match(line)
-            and (looks_wrapped(previous) or line[0].islower())
-        )
-        if continues:
-            paragraphs[-1].append(line)
-        else:
-            paragraphs.append([line])
-        previous = line
-    return [" ".join(" ".join(p).split()) for p in paragraphs]
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences, not after common Swedish abbreviations."""
-    pieces = _SENTENCE_BREAK_RE.split(" ".join(text.split()))
-    sentences: list[str] = []
-    for piece in pieces:
-        if sentences and _ends_with_abbreviation(sentences[-1]):
-            sentences[-1] = f"{sentences[-1]} {piece}"
-        else:
-            sentences.append(piece)
-    return [s for s in sentences if s]
-
-
-def _ends_with_abbreviation(sentence: str) -> bool:
-    last = sentence.rsplit(" ", 1)[-1].rstrip(".").lower()
-    return last in _ABBREVIATIONS
-
+from .text import ATT_RE, drop_bullet, is_bullet, looks_wrapped, split_sentences, stripped_lines
 
 # ---------------------------------------------------------------- organs and intros
 
@@ -155,9 +65,8 @@ _HANDS_OVER_RE = re.compile(
 _HANDED_TO_RE = re.compile(rf"\böverlämna\w*\s+(?:ärendet\s+)?till\s+(?P<organ>{ORGAN})")
 _INFO_NOUNS = (
     r"(?:den\s+(?:muntliga\s+|skriftliga\s+)?)?(?:informationen|redovisningen|rapporten"
-    r"|lägesrapporten|dialogen|ärendet|återrapporteringen|uppföljningen|anmälan"
-    r"|anmälningarna|meddelandena|delegationsbesluten|informationsärendet)"
-)
+    r"|lägesrapporten|dialogen|ärendet|återrapporteringen|uppföljningen|informationsärendet)"
+)  # not `meddelandena`, `delegationsbesluten`: filing those is a decision (`beslutar`)
 # A decision that only takes note: `Informationen noteras.`, `Informationen är delgiven.`,
 # `Dialogen noteras.`, `Utskottet noterar informationen.` (layouts without att).
 INFO_NOTED_RE = re.compile(
@@ -169,6 +78,16 @@ INFO_NOTED_RE = re.compile(
 )
 # Immediate adjustment: `Paragrafen förklaras omedelbart justerad`, `omedelbar justering`.
 IMMEDIATE_RE = re.compile(r"\bomedelbar(?:t)?\s+juster", re.IGNORECASE)
+# A sentence about the § being adjusted (`Paragrafen förklaras omedelbart justerad.`,
+# `Paragrafen är justerad`, `Omedelbar justering.`): it follows the clauses in every
+# layout and ends them, also when PDF extraction glued it onto the last clause. Only a
+# capitalised sentence counts, so the clause `att förklara paragrafen omedelbart justerad`
+# stays a clause.
+_ADJUSTMENT_SENTENCE_RE = re.compile(
+    r"(?:^|(?<=[.;,:!?])\s*|\s+)(?:(?:Paragrafen|Beslutet|Protokollet|§\s*\d+)\s+"
+    r"(?:förklaras|är|anses|blir)\s+(?:(?i:omedelbart)\s+)?(?i:justerad|justerat)"
+    r"|Omedelbar\s+justering|Denna\s+paragraf\s+justeras)\b"
+)
 # Sentences that belong to motions, notes or furniture, never to a decision's clauses.
 _NOT_A_CLAUSE_RE = re.compile(
     r"reserverar\s+sig|\byrkar\b|protokollsanteckning|noteras\s+till\s+protokollet"
@@ -176,6 +95,13 @@ _NOT_A_CLAUSE_RE = re.compile(
     r"|^Justeras\b|^Vid\s+protokollet\b",
     re.IGNORECASE,
 )
+
+
+# A piece with a letter in it (a lone date or number is a page header's, all layouts).
+_LETTER_RE = re.compile(r"[^\W\d_]")
+# A clause that is complete: closing punctuation or a trailing `samt` (att layouts).
+_CLAUSE_END_RE = re.compile(r"(?:[.;!?]|\bsamt)$")
+_PUNCTUATION = tuple(".;:,!?")
 
 
 @dataclass(frozen=True)
@@ -275,12 +201,7 @@ def _segment(lines: Sequence[str]) -> list[tuple[str, str]]:
     """Cut the block into pieces: att-lines, bullets and plain paragraphs, each joined."""
     units: list[list[str]] = []
     kinds: list[str] = []
-    previous: str | None = None
-    for raw in lines:
-        line = strip_markup(raw)
-        if not line:
-            previous = None
-            continue
+    for line, previous in stripped_lines(lines):
         bullet = is_bullet(line)
         att = bool(ATT_RE.match(drop_bullet(line) if bullet else line))
         if previous is None or bullet or (att and not looks_wrapped(previous)):
@@ -288,7 +209,6 @@ def _segment(lines: Sequence[str]) -> list[tuple[str, str]]:
             kinds.append("att" if att else "bullet" if bullet else "text")
         else:
             units[-1].append(line)
-        previous = line
     return [(kind, " ".join(unit)) for kind, unit in zip(kinds, units, strict=True)]
 
 
@@ -328,7 +248,7 @@ def read_decisions(
 
 def _looks_like_heading(text: str) -> bool:
     """A short capitalised line without closing punctuation, followed by more text."""
-    return len(text.split()) <= 4 and text[:1].isupper() and not re.search(r"[.;:,!?]$", text)
+    return len(text.split()) <= 4 and text[:1].isupper() and not text.endswith(_PUNCTUATION)
 
 
 def _start_or_extend(drafts: list[_Draft], intro: Intro) -> None:
@@ -344,9 +264,10 @@ def _start_or_extend(drafts: list[_Draft], intro: Intro) -> None:
 
 def _finish(draft: _Draft, warnings: list[str]) -> Decision | None:
     """Turn a draft into a Decision: pick the clauses of its layout, then its kind."""
-    has_att = any(kind == "att" for kind, _ in draft.pieces)
-    clauses = _att_clauses(draft.pieces, warnings) if has_att else _plain_clauses(draft.pieces)
     immediate = any(IMMEDIATE_RE.search(text) for _, text in draft.pieces)
+    pieces = _cut_at_adjustment(draft.pieces)
+    has_att = any(kind == "att" for kind, _ in pieces)
+    clauses = _att_clauses(pieces, warnings) if has_att else _plain_clauses(pieces)
     if not clauses and (not draft.has_intro or draft.verbless):
         return None
     if not clauses:
@@ -359,6 +280,21 @@ def _finish(draft: _Draft, warnings: list[str]) -> Decision | None:
         proposed_to=tuple(proposed_to),
         immediately_adjusted=immediate,
     )
+
+
+def _cut_at_adjustment(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The pieces before a sentence about justering, which ends the clause list."""
+    kept: list[tuple[str, str]] = []
+    for kind, text in pieces:
+        adjustment = _ADJUSTMENT_SENTENCE_RE.search(text)
+        if adjustment is None:
+            kept.append((kind, text))
+            continue
+        before = text[: adjustment.start()].strip()
+        if before:
+            kept.append((kind, before))
+        break
+    return kept
 
 
 def _att_clauses(pieces: list[tuple[str, str]], warnings: list[str]) -> list[str]:
@@ -379,12 +315,12 @@ def _plain_clauses(pieces: list[tuple[str, str]]) -> list[str]:
     return [
         _tidy(text)
         for _, text in pieces
-        if re.search(r"[^\W\d_]", text) and not _NOT_A_CLAUSE_RE.search(text)
+        if _LETTER_RE.search(text) and not _NOT_A_CLAUSE_RE.search(text)
     ]
 
 
 def _ends_clause(clause: str) -> bool:
-    return bool(re.search(r"(?:[.;!?]|\bsamt)$", clause))
+    return bool(_CLAUSE_END_RE.search(clause[-6:]))
 
 
 def _tidy(text: str) -> str:

@@ -6,15 +6,23 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from .attendance import read_attendance
+from .attendance import (
+    LEDAMOT,
+    ORDFORANDE,
+    TJANSTGORANDE_ERSATTARE,
+    VICE_ORDFORANDE,
+    read_attendance,
+)
 from .clean import CleanText, Removal, normalize, remove_furniture
 from .errors import ParseError
 from .meeting import find_meeting_date, read_meeting
-from .records import Item, ParsedProtocol, Source
+from .people import normalize_party
+from .records import Attendee, Item, ParsedProtocol, Reservation, Source
 from .segment import RawItem, Segments, segment
 
 logger = logging.getLogger(__name__)
@@ -22,6 +30,8 @@ logger = logging.getLogger(__name__)
 ItemReader = Callable[[int, str], tuple[Item, list[str]]]
 
 _EXCERPT = 60
+# Who takes part in a decision, and so may reserve themselves against it.
+_DECIDING_ROLES = frozenset({ORDFORANDE, VICE_ORDFORANDE, LEDAMOT, TJANSTGORANDE_ERSATTARE})
 
 
 def _load_item_reader() -> ItemReader | None:
@@ -95,6 +105,53 @@ def furniture_warnings(removals: Sequence[Removal], raw_items: Sequence[RawItem]
     return warnings
 
 
+def resolve_party_reservations(
+    items: Sequence[Item], attendees: Sequence[Attendee], warnings: list[str]
+) -> list[Item]:
+    """Name the persons behind `Ledamöterna från SD reserverar sig`: the deciding attendees
+    of that party (ordförande, vice ordförande, ledamot, tjänstgörande ersättare), each a
+    reservation of their own, with a warning since it is a guess. Without such attendees
+    the party-only reservation stays, with a warning."""
+    resolved = []
+    for item in items:
+        if not any(not r.name and r.party for r in item.reservations):
+            resolved.append(item)
+            continue
+        reservations: list[Reservation] = []
+        for reservation in item.reservations:
+            if reservation.name or not reservation.party:
+                reservations.append(reservation)
+                continue
+            members = _deciding_members(attendees, reservation.party)
+            named = {r.name for r in item.reservations if r.name}
+            new = [m for m in members if m.name not in named]
+            if not members:
+                reservations.append(reservation)
+                warnings.append(
+                    f"§ {item.number}: reservation by the {reservation.party} members kept "
+                    f"without names: no deciding {reservation.party} member in the attendance"
+                )
+                continue
+            reservations.extend(
+                dataclasses.replace(reservation, name=m.name, party=m.party) for m in new
+            )
+            warnings.append(
+                f"§ {item.number}: reservation by the {reservation.party} members read as "
+                f"{', '.join(m.name for m in members)} (guessed from the attendance list)"
+            )
+        resolved.append(dataclasses.replace(item, reservations=tuple(reservations)))
+    return resolved
+
+
+def _deciding_members(attendees: Sequence[Attendee], party: str) -> list[Attendee]:
+    wanted = normalize_party(party)
+    return [
+        a
+        for a in attendees
+        if a.role in _DECIDING_ROLES and a.party and normalize_party(a.party) == wanted
+    ]
+
+
 def _check_is_protocol(text: str, segments: Segments, has_date: bool) -> None:
     if segments.items or has_date:
         return
@@ -125,25 +182,14 @@ def _parse(text: str, source: Source) -> ParsedProtocol:
     if not segments.items:
         warnings.append("no § items found")
     warnings.extend(furniture_warnings(cleaned.removals, segments.items))
-    items = _read_items(segments.items, warnings)
+    items = resolve_party_reservations(_read_items(segments.items, warnings), attendees, warnings)
+    stated = {f.name: getattr(info, f.name) for f in dataclasses.fields(info)}
     return ParsedProtocol(
         source=source,
-        body=info.body,
-        committee=info.committee,
-        date=info.date,
-        start_time=info.start_time,
-        end_time=info.end_time,
-        place=info.place,
-        protocol_dnr=info.protocol_dnr,
         attendees=tuple(attendees),
-        adjusters=info.adjusters,
-        chair=info.chair,
-        secretary=info.secretary,
-        adjusted_on=info.adjusted_on,
-        notice_posted_on=info.notice_posted_on,
-        notice_removed_on=info.notice_removed_on,
         items=tuple(items),
         warnings=tuple(warnings),
+        **stated,  # the meeting fields keep their names from MeetingInfo to ParsedProtocol
     )
 
 

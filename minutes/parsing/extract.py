@@ -236,6 +236,10 @@ def read_pdf_page(document: pypdfium2.PdfDocument, index: int) -> str | None:
         page.close()
 
 
+# Where restore_layout looks: spaces (maybe a column gap) and line ends (PDF text).
+_SPACE_OR_NEWLINE_RE = re.compile(r" |\r\n|\n")
+
+
 def restore_layout(textpage: pypdfium2.PdfTextPage, text: str) -> str:
     """Give back the tabs of table-like headers and normalize PDFium's line ends and hyphens.
 
@@ -248,9 +252,12 @@ def restore_layout(textpage: pypdfium2.PdfTextPage, text: str) -> str:
     start = 0
     cell_lefts: list[float] = []  # where the value cells of the current line start
     above_lefts: list[float] = []
-    for match in re.finditer(r" |\r\n|\n", text):
+    raw, is_generated = textpage.raw, pdfium_c.FPDFText_IsGenerated
+    for match in _SPACE_OR_NEWLINE_RE.finditer(text):
         index = match.start()
         if match.group() == " ":
+            if not 0 < index < len(text) - 1 or not is_generated(raw, index):
+                continue  # a space printed in the PDF, not one PDFium put between cells
             left = generated_gap_cell(textpage, text, index)
             if left is None:
                 continue

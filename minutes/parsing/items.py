@@ -11,18 +11,11 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from .decisions import (
-    ATT_RE,
-    IMMEDIATE_RE,
-    is_bullet,
-    read_decisions,
-    read_intro,
-    split_paragraphs,
-    strip_markup,
-)
+from .decisions import IMMEDIATE_RE, read_decisions, read_intro
 from .dnr import read_dnr_line
 from .motions import read_motions
 from .records import Decision, Item, Section
+from .text import ATT_RE, is_bullet, split_paragraphs, strip_markup
 
 # The marker line: `§ 70 Title`, `§70`, `**§ 209 Title**`, `## § 211 Title` (all layouts).
 MARKER_RE = re.compile(r"^§\s*(?P<number>\d{1,4})\b\s*(?P<title>.*)$")
@@ -37,6 +30,8 @@ _NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|/|&|\boch\b|\bsamt\b)\s*")
 WITHDRAWN_RE = re.compile(r"^Ärendet\s+(?:utgår|har\s+utgått|utgick)\b", re.IGNORECASE)
 # Tabled: `Ärendet bordläggs`, or a decision clause that tables (`bordläggs`, `bordlägga`).
 TABLED_RE = re.compile(r"\bbordl(?:äggs|ägga|ägger|ades|agt|agd)\b", re.IGNORECASE)
+# `Ärendet bordläggs` on a line of its own (all layouts).
+_TABLED_LINE_RE = re.compile(r"^Ärendet\s+bordläggs\b", re.IGNORECASE)
 # Page furniture that the document level should have removed; dropped here defensively.
 _FURNITURE_RE = re.compile(
     r"^(?:Ordförandens\s+sign\b.*|Justerandens\s+sign\b.*|Exp\s+den\b.*|\w*bestyrkande"
@@ -341,8 +336,10 @@ def split_blocks(lines: Sequence[str]) -> list[Block]:
         heading = _heading_of(line)
         if heading is not None:
             blocks.append(Block(heading[0], [heading[1]] if heading[1] else []))
-        elif previous_blank and blocks[-1].role == _DESCRIPTION and _opens_decision(line):
-            blocks.append(Block(None, [line]))  # a decision printed without a Beslut heading
+        elif previous_blank and blocks[-1].role in (_DESCRIPTION, _OTHER) and _opens_decision(line):
+            # a decision printed without a Beslut heading, after a description or after
+            # the Yrkanden / Votering that led to it
+            blocks.append(Block(None, [line]))
         else:
             blocks[-1].lines.append(line.rstrip("\x00"))
         previous_blank = not line.strip()
@@ -377,7 +374,7 @@ def _read_all_decisions(blocks: list[Block], number: int, warnings: list[str]) -
         warnings.append(f"§ {number}: a Beslut heading without a readable decision")
     if not decision_blocks:
         for block in blocks:
-            if block.role != _PROPOSAL:
+            if block.heading is None or block.role == _DESCRIPTION:  # not in motions or votes
                 decisions, notes = read_decisions(block.lines, require_intro=True)
                 found.extend(decisions)
                 warnings.extend(f"§ {number}: {n}" for n in notes)
@@ -401,6 +398,6 @@ def _mark_immediate(decisions: list[Decision], blocks: list[Block]) -> list[Deci
 
 def _is_tabled(body: list[str], decisions: list[Decision]) -> bool:
     """`Ärendet bordläggs` on a line, or a decision clause that tables the matter."""
-    if any(re.match(r"^Ärendet\s+bordläggs\b", line, re.IGNORECASE) for line in body):
+    if any(_TABLED_LINE_RE.match(line) for line in body):
         return True
     return any(TABLED_RE.search(clause) for d in decisions for clause in d.clauses)

@@ -11,9 +11,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from .decisions import split_paragraphs, split_sentences, strip_markup
 from .people import NAME, PERSON_WITH_PARTY_RE, normalize_party
 from .records import Note, PersonRef, Reservation, RollCall, Vote, Yrkande
+from .text import split_paragraphs, split_sentences, strip_markup
 
 # Words printed before a name that are not part of it: `Ordförande Lena Asplund (M)`.
 _NOT_NAME_WORDS = frozenset(
@@ -375,7 +375,7 @@ def _reservations_in(sentence: str, warnings: list[str]) -> list[Reservation]:
         group = _PARTY_GROUP_RE.search(subject)
         if group:
             party = normalize_party(group.group("a") or group.group("b"))
-            warnings.append(f"reservation by the members of {party} without their names")
+            # named (or warned about) from the attendance list by the document level
             return [Reservation(name="", party=party, reason=reason, written=written)]
         warnings.append(f"reservation without a named person: {sentence[:60]}")
         return []

@@ -155,6 +155,42 @@ def test_repeated_page_headers_are_learned_from_form_feeds() -> None:
     assert cleaned == ["§ 1 Öppnande", "Text ett.", "Text två.", "§ 2 Avslutning", "Text tre."]
 
 
+# (pages, the cleaned lines) — page headers learned where a page number, a footer's tail
+# and a form feed all mark the same page break (PDF extraction).
+PAGE_BREAK_ROWS = [
+    (
+        # kommun PDF: page number then form feed; the header of only two later pages
+        [
+            "Ekby kommun\nPROTOKOLL\nTekniska nämnden\nSammanträdesdatum 2025-03-04\n"
+            "§1\nÖppnande\nJusterandens sign\tUtdragsbestyrkande\nSida 1(3)",
+            "Ekby kommun\nTekniska nämnden\nSammanträdesdatum 2025-03-04\n"
+            "Dnr TN 2025/1232\nText ett.\nJusterandens sign\tUtdragsbestyrkande\nSida 2(3)",
+            "Ekby kommun\nTekniska nämnden\nSammanträdesdatum 2025-03-04\n"
+            "Beslut\nText två.\nJusterandens sign\tUtdragsbestyrkande\nSida 3(3)",
+        ],
+        ["§1", "Öppnande", "Dnr TN 2025/1232", "Text ett.", "Beslut", "Text två."],
+    ),
+    (
+        # page number, a signing-service tail, then the form feed: one page break
+        [
+            "Protokoll\nSammanträdesdatum\nHälsonämndens\narbetsutskott\n2025-03-04\n"
+            "§ 1 Öppnande\nText ett.\n1 (3)\nSigneras digitalt 4711",
+            "Protokoll\nSammanträdesdatum\nHälsonämndens\narbetsutskott\n2025-03-04\n"
+            "Text två.\n2 (3)\nSigneras digitalt 4711",
+            "Protokoll\nSammanträdesdatum\nHälsonämndens\narbetsutskott\n2025-03-04\n"
+            "Beslut\nText tre.\n3 (3)\nSigneras digitalt 4711",
+        ],
+        ["§ 1 Öppnande", "Text ett.", "Text två.", "Beslut", "Text tre."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("pages", "expected"), PAGE_BREAK_ROWS)
+def test_page_headers_at_pdf_page_breaks(pages: list[str], expected: list[str]) -> None:
+    cleaned = clean_text("\f".join(pages))
+    assert [line for line in cleaned.lines if line] == expected
+
+
 def test_layout_fixture_keeps_the_heading_beside_the_page_header() -> None:
     cleaned = clean_text(
         (FIXTURES / "ks_layout.txt").read_text(encoding="utf-8"),

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minutes.parsing.decisions import read_decisions, read_intro, split_sentences
+from minutes.parsing.decisions import read_decisions, read_intro
+from minutes.parsing.text import split_sentences
 
 
 @dataclass(frozen=True)
@@ -293,6 +294,46 @@ DECISION_ROWS = [
                 "Kommunstyrelsen",
                 "beslutar",
                 ("genomföra omdisponeringen enligt bifogad förteckning.",),
+            )
+        ],
+    ),
+    (
+        # PDF text: the justering sentence glued onto the last att-clause is not part of it
+        "Vårdnämnden beslutar\natt anta avtalet, samt\natt teckna avtalet för 2026. "
+        "Paragrafen förklaras omedelbart justerad.",
+        False,
+        [
+            Expect(
+                "Vårdnämnden",
+                "beslutar",
+                ("anta avtalet, samt", "teckna avtalet för 2026."),
+                immediately_adjusted=True,
+            )
+        ],
+    ),
+    (
+        # layout without att: the justering sentence after the sentences is no clause
+        "Planen antas.\n\nParagrafen förklaras omedelbart justerad.",
+        False,
+        [Expect(None, "beslutar", ("Planen antas.",), immediately_adjusted=True)],
+    ),
+    (
+        # `Paragrafen är justerad` closes the clauses without making them immediate
+        "Kultur- och fritidsnämnden beslutar\natt anta planen.\nParagrafen är justerad",
+        False,
+        [Expect("Kultur- och fritidsnämnden", "beslutar", ("anta planen.",))],
+    ),
+    (
+        # a clause that itself adjusts the § stays a clause (lower case after att)
+        "Tekniska nämnden beslutar\natt köpa fastigheten,\n"
+        "att förklara paragrafen omedelbart justerad.",
+        False,
+        [
+            Expect(
+                "Tekniska nämnden",
+                "beslutar",
+                ("köpa fastigheten,", "förklara paragrafen omedelbart justerad."),
+                immediately_adjusted=True,
             )
         ],
     ),

@@ -98,3 +98,58 @@ def test_layout_fixture_reads_whole() -> None:
     parsed = parse_text((FIXTURES / "ks_layout.txt").read_text(encoding="utf-8"))
     assert [item.number for item in parsed.items] == [31, 32, 33, 34, 35, 36]
     assert "repeated page header found inside § 33 and removed" in " ".join(parsed.warnings)
+
+
+PARTY_RESERVATION_PROTOCOL = """Gröndala kommun
+PROTOKOLL
+Fritidsnämnden
+Sammanträdesdatum 2025-02-11
+Plats och tid\tKommunhuset, 2025-02-11 kl. 18.00-20.00
+Beslutande ledamöter\tOlle Brink (S) (Ordförande) Vera Lund (SD) (Vice ordförande) Kim Ek (M)
+Tjänstgörande ersättare\tTove Sand (SD) för Per Ask (SD)
+Ej tjänstgörande ersättare\tMaja Berg (SD)
+
+§4
+Bidrag till föreningar
+Beslut
+Fritidsnämnden beslutar
+att fördela bidragen enligt förvaltningens förslag.
+Reservation
+{reservation}
+"""
+
+# (reservation sentence, (name, party) read, a warning part) — party-only reservations.
+PARTY_RESERVATION_ROWS = [
+    (
+        # the deciding SD members: vice chair and serving substitute, not the non-serving one
+        "Ledamöterna från SD reserverar sig mot beslutet.",
+        [("Vera Lund", "SD"), ("Tove Sand", "SD")],
+        "read as Vera Lund, Tove Sand",
+    ),
+    (
+        # no deciding member of the party: the party-only reservation stays, warned
+        "Ledamöterna från V reserverar sig mot beslutet.",
+        [("", "V")],
+        "kept without names",
+    ),
+    (
+        # a named reservation is left as it is, without a warning about a guess
+        "Kim Ek (M) reserverar sig mot beslutet.",
+        [("Kim Ek", "M")],
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected", "warning"), PARTY_RESERVATION_ROWS)
+def test_party_only_reservations_are_resolved_from_attendance(
+    sentence: str, expected: list[tuple[str, str]], warning: str | None
+) -> None:
+    parsed = parse_text(PARTY_RESERVATION_PROTOCOL.format(reservation=sentence))
+    (item,) = parsed.items
+    assert [(r.name, r.party) for r in item.reservations] == expected
+    notes = [w for w in parsed.warnings if "members" in w]
+    if warning is None:
+        assert notes == []
+    else:
+        assert len(notes) == 1 and warning in notes[0] and notes[0].startswith("§ 4:")
