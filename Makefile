@@ -61,7 +61,13 @@ test: install system-deps db lint var/node_modules/axe-core/axe.min.js
 bench-parse: install
 	$(BIN)/python -m minutes.parsing.bench
 
+# The scale benchmark (docs/performance.md) in a database of its own; wrk drives the pages.
 bench: migrate
+	@if ! command -v wrk >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else echo "Installera wrk (Debian-paketet wrk) för sidmätningarna."; exit 1; fi; \
+	fi
 	$(MANAGE) bench --items $(ITEMS)
 
 stop-db: install

@@ -8,6 +8,7 @@ the scale work can swap the count or the paging (keyset) without touching the vi
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -38,8 +39,15 @@ from .parsing.dnr import normalize_dnr
 from .search_index import SEARCH_CONFIG
 
 PAGE_SIZE = 20
-# Beyond this many hits an exact total costs a scan of every match and helps no reader.
-COUNT_CAP = 10_000
+# Beyond this many hits an exact total costs a scan of every match and helps no reader:
+# counting 10,000 matches of a common word took 40 ms at 100,000 items, 1,000 take 4 ms.
+COUNT_CAP = 1_000
+# The result pages rank at most this many matches of a common word's hundreds of
+# thousands. Ranking costs a detoasted vector per row; ranking every match of
+# a common word is what makes full-text search slow at scale (docs/performance.md).
+RANK_WINDOW = COUNT_CAP
+# Facets are counted over at most this many matches; under it they are exact.
+FACET_SAMPLE = COUNT_CAP
 CASE_PREFIX_LIMIT = 20
 FACET_LIMIT = 15
 EXPORT_CHUNK = 500
@@ -57,6 +65,8 @@ class ItemSearch:
     filterset: ItemFilter
     items: QuerySet[Item]
     search_query: SearchQuery | None = None
+    # The same rows unordered and unranked: what counting and facets need.
+    matches: QuerySet[Item] | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -104,14 +114,48 @@ def item_search(*, query: str, filters: Mapping[str, str]) -> ItemSearch:
             query="",
             filterset=filterset,
             items=items.order_by("-meeting__date", "meeting_id", "number"),
+            matches=items.order_by(),
         )
     search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
-    items = (
-        items.filter(search_vector=search_query)
-        .alias(rank=SearchRank(F("search_vector"), search_query))
-        .order_by("-rank", "-meeting__date", "pk")
+    matches = items.filter(search_vector=search_query).order_by()
+    return ItemSearch(
+        query=query,
+        filterset=filterset,
+        items=_ranked(matches, search_query),
+        search_query=search_query,
+        matches=matches,
     )
-    return ItemSearch(query=query, filterset=filterset, items=items, search_query=search_query)
+
+
+def _ranked(items: QuerySet[Item], search_query: SearchQuery) -> QuerySet[Item]:
+    return items.alias(rank=SearchRank(F("search_vector"), search_query)).order_by(
+        "-rank", "-meeting__date", "pk"
+    )
+
+
+def _first(items: QuerySet[Item], limit: int) -> QuerySet[Item]:
+    """At most `limit` of `items`, the first the index yields: a cheap cut of a large set.
+
+    No ORDER BY on purpose: ordered by id, PostgreSQL walks the primary key backwards and
+    tests every item when a search has fewer matches than `limit` (670 ms at 100,000 items
+    for a word and a party filter); unordered, it stops after `limit` rows of the GIN
+    bitmap scan, whatever the number of matches.
+    """
+    # The ids are fetched first: repeated inside the ranked query, the filters' subqueries
+    # led the planner to join badly (2.4 s instead of 0.2 s at a million items).
+    return Item.objects.filter(pk__in=list(items.order_by().values_list("pk", flat=True)[:limit]))
+
+
+def search_window(search: ItemSearch) -> QuerySet[Item]:
+    """What the result pages list: the ranked best of the first RANK_WINDOW matches.
+
+    Under RANK_WINDOW matches (most searches) this is every match, ranked; of a common
+    word's hundreds of thousands, the first RANK_WINDOW the index yields are ranked.
+    Without words the filtered items come newest first, which needs no cut.
+    """
+    if search.search_query is None:
+        return search.items
+    return _ranked(_first(search.matches, RANK_WINDOW), search.search_query)
 
 
 # --- Diarienummer -------------------------------------------------------------------------
@@ -188,16 +232,32 @@ def cases_by_dnr_prefix(query: str, *, limit: int = CASE_PREFIX_LIMIT) -> list[C
 
 
 class CappedPaginator(Paginator):
-    """A paginator that counts at most `cap` rows and says when it stopped there."""
+    """A paginator that counts at most `cap` rows and says when it stopped there.
 
-    def __init__(self, object_list, per_page, *, cap: int = COUNT_CAP, **kwargs):
+    `counted` is what is counted (all matches) when it is more than `object_list` can
+    page through (the ranked window): `count` is then the number of hits, and the pages
+    end where the window does.
+    """
+
+    def __init__(
+        self, object_list, per_page, *, cap: int = COUNT_CAP, counted=None, window=None, **kwargs
+    ):
         super().__init__(object_list, per_page, **kwargs)
         self.cap = cap
+        self.counted = counted if counted is not None else object_list
+        self.window = window
 
     @cached_property
     def count(self) -> int:
         # Counting without ORDER BY spares ranking every match only to count it.
-        return self.object_list.order_by()[: self.cap + 1].count()
+        return self.counted.order_by()[: self.cap + 1].count()
+
+    @cached_property
+    def num_pages(self) -> int:
+        shown = self.count if self.window is None else min(self.count, self.window)
+        if shown == 0 and not self.allow_empty_first_page:
+            return 0
+        return max(1, math.ceil(shown / self.per_page))
 
     @property
     def is_capped(self) -> bool:
@@ -269,7 +329,8 @@ def _page_items(search: ItemSearch) -> QuerySet[Item]:
             highlighted=_headline(F("text"), search.search_query, highlight_all=True)
         )
     return (
-        search.items.select_related("meeting__committee__body")
+        search_window(search)
+        .select_related("meeting__committee__body")
         # The snippet is cut in the headline query; the page needs none of the long text.
         .defer("search_vector", "sections", "text")
         .prefetch_related(
@@ -318,7 +379,10 @@ def _attach_highlights(items: list[Item], search: ItemSearch) -> None:
 
 def search_page(search: ItemSearch, *, page: str | int | None, per_page: int = PAGE_SIZE) -> Page:
     """One page of results with highlights; a malformed or too-high page gives a valid one."""
-    paginator = CappedPaginator(_page_items(search), per_page)
+    window = RANK_WINDOW if search.search_query is not None else None
+    paginator = CappedPaginator(
+        _page_items(search), per_page, counted=search.matches, window=window
+    )
     result = paginator.get_page(page)
     items = list(result.object_list)
     _attach_highlights(items, search)
@@ -333,12 +397,20 @@ def _grouped(items: QuerySet[Item], *fields: str) -> QuerySet:
     return items.order_by().values(*fields).annotate(n=Count("pk")).order_by("-n", *fields)
 
 
-def search_facets(search: ItemSearch, *, limit: int = FACET_LIMIT) -> Facets:
+def search_facets(
+    search: ItemSearch, *, limit: int = FACET_LIMIT, sample: int | None = FACET_SAMPLE
+) -> Facets:
     """Counts over the filtered set: bodies, committees, years, reserving parties, kinds.
 
-    Each value's count is the number of results its filter link leaves.
+    Each value's count is the number of results its filter link leaves — exactly, up to
+    FACET_SAMPLE results; beyond, the counts are those of the first FACET_SAMPLE.
     """
-    items = search.items.order_by()
+    items = search.matches
+    if sample:
+        # Fetched once: every facet groups the same few thousand ids, and the matches
+        # of a common word are found once rather than once per facet.
+        first = list(items.order_by().values_list("pk", flat=True)[:sample])
+        items = Item.objects.filter(pk__in=first)
     ids = items.values("pk")
     bodies = _grouped(items, "meeting__committee__body__slug", "meeting__committee__body__name")
     committees = _grouped(

@@ -38,13 +38,19 @@ UPDATE minutes_item AS item SET search_vector =
 """
 
 
-def update_search_vectors(item_ids: Iterable[int] | None = None) -> int:
+def update_search_vectors(
+    item_ids: Iterable[int] | None = None, *, id_range: tuple[int, int] | None = None
+) -> int:
     """Recompute the stored vectors of the given items (all items when None); return the count.
 
-    Call it inside the import's transaction so a protocol is searchable the moment it lands.
+    `id_range=(first, last)` recomputes the items with ids in that closed range instead:
+    the bulk load fills each batch it copied in one statement. Call it inside the
+    import's transaction so a protocol is searchable the moment it lands.
     """
     with connection.cursor() as cursor:
-        if item_ids is None:
+        if id_range is not None:
+            cursor.execute(_UPDATE_SQL + " WHERE item.id BETWEEN %s AND %s", list(id_range))
+        elif item_ids is None:
             cursor.execute(_UPDATE_SQL)
         else:
             ids = list(item_ids)

@@ -1,5 +1,6 @@
 """Reads of the archive for the public pages, named `<entity>_<what>`."""
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 
 from .models import Body, Committee, Decision, Meeting
@@ -13,6 +14,22 @@ def archive_counts() -> dict[str, int]:
         "meetings": Meeting.objects.published().count(),
         "decisions": Decision.objects.filter(item__meeting__is_published=True).count(),
     }
+
+
+# Counting every decision reads a million rows at a million items; the start page shows
+# counts at most this old (or fresher: a newly listed meeting changes the key).
+COUNTS_CACHE_SECONDS = 60
+
+
+def archive_counts_cached(*, newest_pk: int | None) -> dict[str, int]:
+    """`archive_counts`, cached for COUNTS_CACHE_SECONDS under the newest meeting's id.
+
+    `newest_pk` is the highest id among the meetings the page lists (None: no meetings,
+    nothing worth caching).
+    """
+    if newest_pk is None:
+        return archive_counts()
+    return cache.get_or_set(f"archive-counts:{newest_pk}", archive_counts, COUNTS_CACHE_SECONDS)
 
 
 def latest_meetings(*, limit: int) -> QuerySet[Meeting]:

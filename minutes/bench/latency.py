@@ -59,6 +59,13 @@ def run_in_database(query: BenchQuery) -> None:
     page.paginator.count  # noqa: B018 - the count is part of what the page shows
 
 
+def run_dnr_lookup(query: BenchQuery) -> None:
+    """The diarienummer lookup alone: the exact case (the view redirects to it) or, for a
+    prefix, the list of matching cases shown above the results."""
+    if search.case_key_for(query.query) is None:
+        search.cases_by_dnr_prefix(query.query)
+
+
 def _naive_items(query: BenchQuery) -> QuerySet[Item]:
     items = ItemFilter(_as_querydict(query.filters), queryset=search.published_items()).qs
     for term in query.query.replace('"', " ").split():
@@ -84,12 +91,18 @@ def run_naive(query: BenchQuery) -> None:
 
 
 def measure(
-    label: str, queries: Iterable[BenchQuery], run: Callable[[BenchQuery], None], repeats: int
+    label: str,
+    queries: Iterable[BenchQuery],
+    run: Callable[[BenchQuery], None],
+    repeats: int,
+    *,
+    warm_up: bool = True,
 ) -> Latency:
-    """Run every query `repeats` times after one warm-up; each run is one sample."""
+    """Run every query `repeats` times (after one warm-up run, if asked); each run is a sample."""
     queries = list(queries)
-    for query in queries:
-        run(query)
+    if warm_up:
+        for query in queries:
+            run(query)
     samples = [_timed(lambda q=q: run(q)) for _ in range(repeats) for q in queries]
     return Latency(label, tuple(samples))
 

@@ -7,7 +7,7 @@ statements however many § it has. The caller holds the transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from minutes.models import (
@@ -50,6 +50,11 @@ _ROLE_SYNONYMS = {
     "protokollförare": Attendance.Role.SECRETARY,
     "övriga närvarande": Attendance.Role.OTHER,
 }
+# The models' choices as sets, computed once: `Choices.values` builds a new list each call.
+_ROLES = frozenset(Attendance.Role.values)
+_DECISION_KINDS = frozenset(Decision.Kind.values)
+_VOTE_CHOICES = frozenset(VoteCast.Choice.values)
+_NOTE_KINDS = frozenset(Note.Kind.values)
 _NOTE_SYNONYMS = {
     "noteras till protokollet": Note.Kind.NOTED,
     "deltar ej i beslutet": Note.Kind.ABSTAINS,
@@ -116,8 +121,38 @@ def reading_prepare(
     with it in the same statement.
     """
     people = people_resolve(body=body, names=names_in(protocol, items), cache=cache)
-    dnrs = (dnr for item in items for dnr in item.dnr)
-    cases = cases_resolve(body=body, dnrs=dnrs, cache=cache)
+    cases = cases_resolve(body=body, dnrs=dnrs_in(items), cache=cache)
+    return reading_context(
+        body=body,
+        protocol=protocol,
+        items=items,
+        cache=cache,
+        warnings=warnings,
+        people=people,
+        cases=cases,
+    )
+
+
+def dnrs_in(items: Sequence[records.Item]) -> Iterator[str]:
+    """Every diarienummer the items print, in order."""
+    return (dnr for item in items for dnr in item.dnr)
+
+
+def reading_context(
+    *,
+    body: Body,
+    protocol: records.ParsedProtocol,
+    items: Sequence[records.Item],
+    cache: ImportCache,
+    warnings: list[str],
+    people: dict[str, int],
+    cases: dict[str, int],
+) -> Context:
+    """The context of one reading whose people and cases are resolved; parties resolved now.
+
+    Parties are resolved in code order so their warnings come in the same order however
+    the reading's people and cases were resolved (one protocol, or a bulk load's batch).
+    """
     ctx = Context(body=body, cache=cache, warnings=warnings, people=people, cases=cases)
     for code in sorted(parties_in(protocol, items)):
         ctx.party(code)
@@ -146,33 +181,35 @@ def reading_write(
 
 
 def _attendance_write(ctx: Context, attendees: Iterable[records.Attendee]) -> None:
-    rows = []
+    Attendance.objects.bulk_create(
+        Attendance(meeting=ctx.meeting, **values) for values in attendance_values(ctx, attendees)
+    )
+
+
+def attendance_values(ctx: Context, attendees: Iterable[records.Attendee]) -> Iterator[dict]:
+    """The field values of each attendance row (attendees without a name are left out)."""
     for position, attendee in enumerate(attendees):
         person = ctx.person(attendee.name)
         if person is None:
             continue
         substitute_for = ctx.person(attendee.substitute_for) if attendee.substitute_for else None
-        rows.append(
-            Attendance(
-                meeting=ctx.meeting,
-                person_id=person,
-                party=ctx.party(attendee.party),
-                role=_role(ctx, attendee.role),
-                substitute_for_id=substitute_for,
-                municipality=(attendee.municipality or "")[:NAME_LENGTH],
-                note=(attendee.note or "")[:300],
-                position=position,
-            )
-        )
-    Attendance.objects.bulk_create(rows)
+        yield {
+            "person_id": person,
+            "party": ctx.party(attendee.party),
+            "role": attendance_role(ctx, attendee.role),
+            "substitute_for_id": substitute_for,
+            "municipality": (attendee.municipality or "")[:NAME_LENGTH],
+            "note": (attendee.note or "")[:300],
+            "position": position,
+        }
 
 
-def _role(ctx: Context, printed: str | None) -> str:
+def attendance_role(ctx: Context, printed: str | None) -> str:
     """The Attendance.Role of a printed role; no role printed means an ordinary member."""
     if not printed:
         return Attendance.Role.MEMBER
     word = " ".join(printed.split()).casefold()
-    if word in Attendance.Role.values:
+    if word in _ROLES:
         return word
     if word in _ROLE_SYNONYMS:
         return _ROLE_SYNONYMS[word]
@@ -181,27 +218,32 @@ def _role(ctx: Context, printed: str | None) -> str:
 
 
 def _item_row(meeting: Meeting, item: records.Item) -> Item:
-    return Item(
-        meeting=meeting,
-        number=item.number,
-        title=item.title,
-        dnr=[d[:DNR_LENGTH] for d in item.dnr],
-        responsible=[r[:NAME_LENGTH] for r in item.responsible],
-        handlers=[h[:NAME_LENGTH] for h in item.handlers],
-        withdrawn=item.withdrawn,
-        tabled=item.tabled,
-        sections=[{"heading": s.heading, "text": s.text} for s in item.sections],
-        text=item.text,
-    )
+    return Item(meeting=meeting, **item_values(item))
+
+
+def item_values(item: records.Item) -> dict:
+    """The field values of an item row (lists cut to the column widths)."""
+    return {
+        "number": item.number,
+        "title": item.title,
+        "dnr": [d[:DNR_LENGTH] for d in item.dnr],
+        "responsible": [r[:NAME_LENGTH] for r in item.responsible],
+        "handlers": [h[:NAME_LENGTH] for h in item.handlers],
+        "withdrawn": item.withdrawn,
+        "tabled": item.tabled,
+        "sections": [{"heading": s.heading, "text": s.text} for s in item.sections],
+        "text": item.text,
+    }
+
+
+def item_case_ids(ctx: Context, item: records.Item) -> set[int]:
+    """The ids of the cases an item's diarienummer name."""
+    keys = (normalize_dnr(d)[:DNR_LENGTH] for d in item.dnr)
+    return {ctx.cases[key] for key in keys if key in ctx.cases}
 
 
 def _cases_write(ctx: Context, pairs: list[tuple[Item, records.Item]]) -> None:
-    links = {
-        (row.pk, ctx.cases[key])
-        for row, item in pairs
-        for key in (normalize_dnr(d)[:DNR_LENGTH] for d in item.dnr)
-        if key in ctx.cases
-    }
+    links = {(row.pk, case) for row, item in pairs for case in item_case_ids(ctx, item)}
     through = Item.cases.through
     through.objects.bulk_create(through(item_id=i, case_id=c) for i, c in sorted(links))
 
@@ -210,17 +252,9 @@ def _decisions_write(pairs: list[tuple[Item, records.Item]]) -> None:
     decisions: list[tuple[Decision, tuple[str, ...]]] = []
     for row, item in pairs:
         for position, decision in enumerate(item.decisions):
-            kind = decision.kind if decision.kind in Decision.Kind.values else Decision.Kind.DECIDES
             decisions.append(
                 (
-                    Decision(
-                        item=row,
-                        position=position,
-                        decided_by=(decision.decided_by or "")[:NAME_LENGTH],
-                        kind=kind,
-                        proposed_to=[p[:NAME_LENGTH] for p in decision.proposed_to],
-                        immediately_adjusted=decision.immediately_adjusted,
-                    ),
+                    Decision(item=row, position=position, **decision_values(decision)),
                     decision.clauses,
                 )
             )
@@ -230,6 +264,17 @@ def _decisions_write(pairs: list[tuple[Item, records.Item]]) -> None:
         for d, clauses in decisions
         for position, text in enumerate(clauses)
     )
+
+
+def decision_values(decision: records.Decision) -> dict:
+    """The field values of a decision row; a kind outside the model's reads as `beslutar`."""
+    kind = decision.kind if decision.kind in _DECISION_KINDS else Decision.Kind.DECIDES
+    return {
+        "decided_by": (decision.decided_by or "")[:NAME_LENGTH],
+        "kind": kind,
+        "proposed_to": [p[:NAME_LENGTH] for p in decision.proposed_to],
+        "immediately_adjusted": decision.immediately_adjusted,
+    }
 
 
 def _yrkanden_write(ctx: Context, pairs: list[tuple[Item, records.Item]]) -> None:
@@ -243,38 +288,45 @@ def _yrkanden_write(ctx: Context, pairs: list[tuple[Item, records.Item]]) -> Non
                 )
             )
     Yrkande.objects.bulk_create(y for y, _ in yrkanden)
-    movers = []
-    for yrkande, persons in yrkanden:
-        seen: set[int] = set()
-        for ref in persons:
-            person = ctx.person(ref.name)
-            if person is not None and person not in seen:
-                seen.add(person)
-                movers.append(
-                    YrkandePerson(yrkande=yrkande, person_id=person, party=ctx.party(ref.party))
-                )
-    YrkandePerson.objects.bulk_create(movers)
+    YrkandePerson.objects.bulk_create(
+        YrkandePerson(yrkande=yrkande, person_id=person, party=party)
+        for yrkande, persons in yrkanden
+        for person, party in movers_of(ctx, persons)
+    )
+
+
+def movers_of(ctx: Context, persons: Iterable[records.PersonRef]) -> Iterator[tuple[int, Party]]:
+    """(person id, party) of each mover of a yrkande, each person once."""
+    seen: set[int] = set()
+    for ref in persons:
+        person = ctx.person(ref.name)
+        if person is not None and person not in seen:
+            seen.add(person)
+            yield person, ctx.party(ref.party)
 
 
 def _reservations_write(ctx: Context, pairs: list[tuple[Item, records.Item]]) -> None:
-    rows = []
-    for row, item in pairs:
-        for reservation in item.reservations:
-            person = ctx.person(reservation.name)
-            if person is None:
-                ctx.warnings.append(f"§ {item.number}: en reservation utan namn utelämnades.")
-                continue
-            rows.append(
-                Reservation(
-                    item=row,
-                    person_id=person,
-                    party=ctx.party(reservation.party),
-                    reason=reservation.reason or "",
-                    written=reservation.written,
-                    text=reservation.text or "",
-                )
-            )
-    Reservation.objects.bulk_create(rows)
+    Reservation.objects.bulk_create(
+        Reservation(item=row, **values)
+        for row, item in pairs
+        for values in reservation_values(ctx, item)
+    )
+
+
+def reservation_values(ctx: Context, item: records.Item) -> Iterator[dict]:
+    """The field values of the item's reservations; one without a name is left out, warned."""
+    for reservation in item.reservations:
+        person = ctx.person(reservation.name)
+        if person is None:
+            ctx.warnings.append(f"§ {item.number}: en reservation utan namn utelämnades.")
+            continue
+        yield {
+            "person_id": person,
+            "party": ctx.party(reservation.party),
+            "reason": reservation.reason or "",
+            "written": reservation.written,
+            "text": reservation.text or "",
+        }
 
 
 def _votes_write(ctx: Context, pairs: list[tuple[Item, records.Item]]) -> None:
@@ -297,39 +349,48 @@ def _votes_write(ctx: Context, pairs: list[tuple[Item, records.Item]]) -> None:
                 )
             )
     Vote.objects.bulk_create(v for v, _, _ in votes)
-    casts = []
-    for vote, roll, number in votes:
-        for call in roll:
-            person = ctx.person(call.name)
-            if person is None or call.vote not in VoteCast.Choice.values:
-                ctx.warnings.append(
-                    f"§ {number}: rösten {call.vote!r} av {call.name!r} kunde inte tolkas."
-                )
-                continue
-            casts.append(
-                VoteCast(vote=vote, person_id=person, party=ctx.party(call.party), choice=call.vote)
+    VoteCast.objects.bulk_create(
+        VoteCast(vote=vote, person_id=person, party=party, choice=choice)
+        for vote, roll, number in votes
+        for person, party, choice in casts_of(ctx, number, roll)
+    )
+
+
+def casts_of(
+    ctx: Context, number: int, roll: Iterable[records.RollCall]
+) -> Iterator[tuple[int, Party | None, str]]:
+    """(person id, party, choice) of each readable vote of a roll; the others are warned."""
+    for call in roll:
+        person = ctx.person(call.name)
+        if person is None or call.vote not in _VOTE_CHOICES:
+            ctx.warnings.append(
+                f"§ {number}: rösten {call.vote!r} av {call.name!r} kunde inte tolkas."
             )
-    VoteCast.objects.bulk_create(casts)
+            continue
+        yield person, ctx.party(call.party), call.vote
 
 
 def _notes_write(ctx: Context, pairs: list[tuple[Item, records.Item]]) -> None:
     notes: list[tuple[Note, tuple[records.PersonRef, ...]]] = []
     for row, item in pairs:
         for note in item.notes:
-            notes.append((Note(item=row, kind=_note_kind(note.kind), text=note.text), note.persons))
+            notes.append((Note(item=row, kind=note_kind(note.kind), text=note.text), note.persons))
     Note.objects.bulk_create(n for n, _ in notes)
     through = Note.persons.through
     links = {
-        (note.pk, person)
-        for note, persons in notes
-        for person in (ctx.person(ref.name) for ref in persons)
-        if person is not None
+        (note.pk, person) for note, persons in notes for person in note_person_ids(ctx, persons)
     }
     through.objects.bulk_create(through(note_id=n, person_id=p) for n, p in sorted(links))
 
 
-def _note_kind(printed: str) -> str:
+def note_person_ids(ctx: Context, persons: Iterable[records.PersonRef]) -> set[int]:
+    """The ids of the named persons of a note (unnamed ones left out)."""
+    return {person for person in (ctx.person(ref.name) for ref in persons) if person is not None}
+
+
+def note_kind(printed: str) -> str:
+    """The Note.Kind of a printed kind; anything unknown is a protokollsanteckning."""
     word = " ".join(printed.split()).casefold()
-    if word in Note.Kind.values:
+    if word in _NOTE_KINDS:
         return word
     return _NOTE_SYNONYMS.get(word, Note.Kind.ENTRY)

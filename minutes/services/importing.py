@@ -48,7 +48,7 @@ class ImportRejected(Exception):
 
 
 @dataclass(frozen=True)
-class _Header:
+class Header:
     """The fields that say which meeting a protocol is, after the clerk's corrections."""
 
     body: str
@@ -112,11 +112,11 @@ def _import_or_skip(*, parsed, sha256: str, overrides, **options) -> ImportResul
     )
     if existing is not None:
         return ImportResult(status="unchanged", meeting=existing, warnings=())
-    header = _header(parsed, overrides)
+    header = protocol_header(parsed, overrides)
     return _import(parsed=parsed, sha256=sha256, header=header, **options)
 
 
-def _header(parsed: records.ParsedProtocol, overrides: Mapping[str, object]) -> _Header:
+def protocol_header(parsed: records.ParsedProtocol, overrides: Mapping[str, object]) -> Header:
     """The meeting's identity, or ImportRejected saying what is missing."""
     body = name_normalize(str(overrides.get("body") or parsed.body or ""))
     committee = name_normalize(str(overrides.get("committee") or parsed.committee or ""))
@@ -142,7 +142,7 @@ def _header(parsed: records.ParsedProtocol, overrides: Mapping[str, object]) -> 
         raise ImportRejected("Protokollet saknar paragrafer (§): inga ärenden kunde läsas.")
     if len(committee) >= NAME_LENGTH or len(body) >= NAME_LENGTH:
         raise ImportRejected("Organets eller huvudmannens namn är orimligt långt: feltolkat?")
-    return _Header(body=body, committee=committee, date=date)
+    return Header(body=body, committee=committee, date=date)
 
 
 def _import(
@@ -150,7 +150,7 @@ def _import(
     parsed: records.ParsedProtocol,
     data: bytes,
     sha256: str,
-    header: _Header,
+    header: Header,
     filename: str,
     user,
     publish: bool,
@@ -168,13 +168,13 @@ def _import(
             kept: set[int] = set()
             if previous is not None:
                 kept = _reading_clear(previous, keep_corrections=keep_corrections)
-            items = _items_chosen(parsed.items, kept, warnings)
+            items = items_chosen(parsed.items, kept, warnings)
             ctx = reading_prepare(
                 body=body, protocol=parsed, items=items, cache=cache, warnings=warnings
             )
             meeting = previous or Meeting()
             meeting.committee = committee
-            _meeting_fill(meeting, parsed, header, sha256, filename, publish)
+            meeting_fill(meeting, parsed, header, sha256, filename, publish)
             meeting.parse_warnings = [*parsed.warnings, *warnings]
             meeting.source_file.save(PurePath(filename).name, ContentFile(data), save=False)
             stored = (meeting.source_file.storage, meeting.source_file.name)
@@ -230,10 +230,10 @@ def _reading_clear(meeting: Meeting, *, keep_corrections: bool) -> set[int]:
     return kept
 
 
-def _meeting_fill(
+def meeting_fill(
     meeting: Meeting,
     parsed: records.ParsedProtocol,
-    header: _Header,
+    header: Header,
     sha256: str,
     filename: str,
     publish: bool,
@@ -262,7 +262,7 @@ def _named_in_role(parsed: records.ParsedProtocol, role: str) -> str:
     return next((a.name for a in parsed.attendees if (a.role or "").casefold() == role), "")
 
 
-def _items_chosen(
+def items_chosen(
     items: Sequence[records.Item], kept: set[int], warnings: list[str]
 ) -> list[records.Item]:
     """The items to write: not those a clerk's correction keeps, and each § number once."""

@@ -9,12 +9,14 @@ date's URL lists both.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import mimetypes
 import re
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from .. import selectors_browse as browse
@@ -23,6 +25,9 @@ from ..parsing.dnr import normalize_dnr
 from .paging import paginate
 
 CASE_ITEMS_PER_PAGE = 50
+# Meeting and item pages are cached this long (keyed on the import and correction times,
+# so a new reading shows at once; a neighbour's link or an admin edit within this time).
+PAGE_CACHE_SECONDS = 120
 _TID_RE = re.compile(r"^(\d{1,2})[:.]?(\d{2})$")
 NO_START_TIME = "ingen"
 
@@ -117,18 +122,26 @@ def meeting(request: HttpRequest, body: str, committee: str, date: dt.date) -> H
     if len(chosen) > 1:
         return _choose_page(request, chosen)
     found = chosen[0]
-    groups, items = browse.meeting_detail(meeting=found)
-    previous, following = browse.meeting_neighbours(meeting=found)
+    # The page's body is a cached fragment (PAGE_CACHE_SECONDS): the reads behind it run
+    # only when the template renders it, so a cache hit costs the lookup above alone.
+    detail = _once(lambda: browse.meeting_detail(meeting=found))
+    neighbours = _once(lambda: browse.meeting_neighbours(meeting=found))
     context = {
         "meeting": found,
         "committee": found.committee,
-        "groups": groups,
-        "items": items,
-        "previous": previous,
-        "following": following,
+        "groups": SimpleLazyObject(lambda: detail()[0]),
+        "items": SimpleLazyObject(lambda: detail()[1]),
+        "previous": SimpleLazyObject(lambda: neighbours()[0]),
+        "following": SimpleLazyObject(lambda: neighbours()[1]),
         "file_url": _file_url(found),
+        "cache_seconds": PAGE_CACHE_SECONDS,
     }
     return render(request, "minutes/browse/meeting.html", context)
+
+
+def _once(compute):
+    """`compute`, run at most once, on first call."""
+    return functools.cache(compute)
 
 
 def _file_url(meeting: Meeting) -> str | None:
@@ -175,14 +188,22 @@ def item(
         raise Http404(_("Paragrafen finns inte."))
     if len(chosen) > 1:
         return _choose_page(request, [i.meeting for i in chosen], suffix=f"{number}/")
-    found = browse.item_detail(item=chosen[0])
-    cases = list(found.cases.all())
+    found = chosen[0]
+
+    def detail() -> dict:
+        # Runs only when the cached fragment is rendered; the template reads `dnrs` first.
+        browse.item_detail(item=found)
+        cases = list(found.cases.all())
+        return {"dnrs": _dnr_links(found, cases), "path": browse.case_path(cases=cases)}
+
+    loaded = _once(detail)
     context = {
         "item": found,
         "meeting": found.meeting,
         "committee": found.meeting.committee,
-        "dnrs": _dnr_links(found, cases),
-        "path": browse.case_path(cases=cases),
+        "dnrs": SimpleLazyObject(lambda: loaded()["dnrs"]),
+        "path": SimpleLazyObject(lambda: loaded()["path"]),
+        "cache_seconds": PAGE_CACHE_SECONDS,
     }
     return render(request, "minutes/browse/item.html", context)
 

@@ -1,0 +1,190 @@
+"""One benchmark run against the database of the settings (the benchmark's own): build the
+archive, measure everything, return the rows of the table."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from django.core.management import call_command
+from django.db import OperationalError, connection
+from django.test import Client
+
+from minutes.models import Item, Meeting, Reservation
+from minutes.services.bulk_load import BulkLoadStats
+
+from . import latency, pages
+from .build import Throughput, archive_build
+from .queries import BenchQuery, build_query_mix
+from .report import Row, machine_rows, size_rows
+
+DNR_KINDS = ("dnr", "dnr-prefix")
+# A baseline query slower than this is stopped and counted at this time: the ratio is
+# then a lower bound (it says so).
+NAIVE_TIMEOUT_MS = 60_000
+# Up to this size the baseline runs the whole mix.
+NAIVE_FULL_MIX_ITEMS = 200_000
+
+
+@dataclass(frozen=True)
+class BenchOptions:
+    """What to build and how long to measure."""
+
+    items: int
+    seed: int = 42
+    jobs: int = 2
+    sample: int = 40
+    repeats: int = 3
+    page_seconds: int = 10
+    connections: int = 8
+    reuse: bool = False
+    build_only: bool = False
+
+
+def _ms(figures: latency.Latency) -> str:
+    return f"{figures.median:.1f} / {figures.percentile(95):.1f} / {figures.percentile(99):.1f} ms"
+
+
+def _naive_runner() -> Callable[[BenchQuery], None]:
+    def run(query: BenchQuery) -> None:
+        with suppress(OperationalError):  # statement_timeout: counted at the timeout
+            latency.run_naive(query)
+
+    return run
+
+
+def _latency_rows(mix: list[BenchQuery], options: BenchOptions, log) -> list[Row]:
+    log("latency in the database …")
+    in_db = latency.measure("db", mix, latency.run_in_database, options.repeats)
+    log("latency through the view …")
+    view = latency.measure("view", mix, latency.run_through_view(Client()), options.repeats)
+    dnr = [q for q in mix if q.kind in DNR_KINDS]
+    dnr_lookup = latency.measure("dnr", dnr, latency.run_dnr_lookup, options.repeats)
+    # The baseline reads every row's text: at a million items one query takes tens of
+    # seconds, so large archives run it on one query of each kind (and compare it with
+    # the full-text figures of the same queries).
+    naive_mix = mix if options.items <= NAIVE_FULL_MIX_ITEMS else mix[:: len(mix) // 8]
+    log(f"ILIKE baseline ({len(naive_mix)} queries) …")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET statement_timeout = {NAIVE_TIMEOUT_MS}")
+    naive = latency.measure("ilike", naive_mix, _naive_runner(), 1, warm_up=False)
+    with connection.cursor() as cursor:
+        cursor.execute("RESET statement_timeout")
+    same = latency.measure("db-same", naive_mix, latency.run_in_database, options.repeats)
+    capped = max(naive.samples) >= NAIVE_TIMEOUT_MS
+    bound = "≥ " if capped else ""
+    kinds = ", ".join(sorted({q.kind for q in mix}))
+    return [
+        Row("search", f"query mix ({len(mix)} queries: {kinds})", str(len(mix))),
+        Row("search", "in database median / p95 / p99", _ms(in_db)),
+        Row("search", "through view median / p95 / p99", _ms(view)),
+        Row("search", f"ILIKE baseline median / p95 / p99 ({len(naive_mix)} queries)", _ms(naive)),
+        Row(
+            "search",
+            "ILIKE ÷ full text on the same queries (median, p95)",
+            f"{bound}{naive.median / same.median:,.0f}× / "
+            f"{bound}{naive.percentile(95) / same.percentile(95):,.0f}×",
+        ),
+        Row(
+            "search",
+            f"dnr lookups (case or prefix list) median / p95 ({len(dnr)} queries)",
+            f"{dnr_lookup.median:.1f} / {dnr_lookup.percentile(95):.1f} ms",
+        ),
+    ]
+
+
+def _import_rows(ordinary, stats) -> list[Row]:
+    store_rate = stats.items / stats.store_seconds if stats.store_seconds else 0.0
+    parse_share = stats.parse_cpu_seconds / (stats.seconds * max(os.cpu_count() or 1, 1))
+    return [
+        Row("import", "bulk load protocols / items", f"{stats.protocols:,} / {stats.items:,}"),
+        Row(
+            "import",
+            "bulk parse+store protocols/s, items/s",
+            f"{stats.protocols / stats.seconds:,.1f} / {stats.items_per_second:,.0f}",
+        ),
+        Row("import", "bulk store only (COPY, vectors) items/s", f"{store_rate:,.0f}"),
+        Row("import", "bulk GIN index build", f"{stats.index_seconds:.1f} s"),
+        Row(
+            "import",
+            "bulk parser CPU (share of all cores × wall time)",
+            f"{stats.parse_cpu_seconds:,.0f} s ({parse_share:.0%})",
+        ),
+        Row(
+            "import",
+            f"meeting_import parse+store protocols/s, items/s ({ordinary.protocols} protocols)",
+            f"{ordinary.protocols_per_second:,.1f} / {ordinary.items_per_second:,.0f}",
+        ),
+    ]
+
+
+def _page_paths(mix: list[BenchQuery]) -> dict[str, str]:
+    meeting = Meeting.objects.published().select_related("committee__body").order_by("id").first()
+    # A full item (with a reservation) where there is one, not a one-line notice.
+    items = Item.objects.filter(meeting__is_published=True).select_related(
+        "meeting__committee__body"
+    )
+    reserved = Reservation.objects.order_by("-item_id").values_list("item_id", flat=True)[:1]
+    item = items.filter(pk__in=list(reserved)).first() or items.order_by("-pk").first()
+    common = next(q for q in mix if q.kind == "common")
+    return {
+        "start": "/",
+        "search": common.path,
+        "meeting": meeting.get_absolute_url(),
+        "item": item.get_absolute_url(),
+    }
+
+
+def _page_rows(mix: list[BenchQuery], options: BenchOptions) -> list[Row]:
+    figures = pages.measure_pages(
+        _page_paths(mix), seconds=options.page_seconds, connections=options.connections
+    )
+    return [
+        Row(
+            "pages",
+            f"{f.name} {f.url[:40]} rps / p99 / errors",
+            f"{f.requests_per_second:,.0f} / {f.p99_ms:.1f} ms / {f.errors}",
+        )
+        for f in figures
+    ]
+
+
+def _build_or_reuse(options: BenchOptions, figures: Path, log) -> tuple[Throughput, BulkLoadStats]:
+    """Build the archive and keep the import figures beside it, or read them back."""
+    if options.reuse:
+        saved = json.loads(figures.read_text())
+        log(f"measuring the archive already built ({saved['stats']['items']:,} items) …")
+        return Throughput(**saved["ordinary"]), BulkLoadStats(**saved["stats"])
+    log(f"building an archive of about {options.items:,} items …")
+    ordinary, stats = archive_build(
+        items=options.items, seed=options.seed, jobs=options.jobs, sample=options.sample
+    )
+    log(f"loaded {stats.items:,} items in {stats.seconds:.0f} s; building the query mix …")
+    figures.parent.mkdir(parents=True, exist_ok=True)
+    figures.write_text(json.dumps({"ordinary": asdict(ordinary), "stats": asdict(stats)}))
+    return ordinary, stats
+
+
+def bench_run(options: BenchOptions, log: Callable[[str], None], *, figures: Path) -> list[Row]:
+    """Build the archive in the (empty, migrated) database, or reuse it; measure it.
+
+    The import figures of the build are kept in `figures` (JSON), so `--reuse` can
+    measure again after a change to the search without loading anew.
+    """
+    ordinary, stats = _build_or_reuse(options, figures, log)
+    if options.build_only:
+        return _import_rows(ordinary, stats)
+    call_command("collectstatic", "--noinput", verbosity=0)
+    mix = build_query_mix(seed=options.seed)
+    rows = machine_rows()
+    rows.append(Row("archive", "protocols / items", f"{stats.protocols:,} / {stats.items:,}"))
+    rows += _latency_rows(mix, options, log)
+    rows += _import_rows(ordinary, stats)
+    log("pages under gunicorn + wrk …")
+    rows += _page_rows(mix, options)
+    rows += size_rows(stats.items)
+    return rows

@@ -1,0 +1,144 @@
+"""The database side of the bulk load: ids from the sequences in blocks, COPY, the GIN index.
+
+Rows are plain tuples in the column order of `TABLES`; parents and children get their ids
+here, before any row is written, so every table of a batch goes in with one COPY. The
+foreign keys Django creates are DEFERRABLE INITIALLY DEFERRED, so they are checked at
+commit whatever order the tables are copied in.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.db import connection
+
+# Table → the columns a row tuple holds, in order. Every table the importer writes.
+TABLES: dict[str, tuple[str, ...]] = {
+    "minutes_meeting": (
+        "id", "committee_id", "date", "start_time", "end_time", "place", "protocol_dnr",
+        "chair", "secretary", "adjusters", "adjusted_on", "notice_posted_on",
+        "notice_removed_on", "source_file", "source_filename", "sha256", "page_count",
+        "imported_at", "parse_warnings", "is_published",
+    ),
+    "minutes_attendance": (
+        "id", "meeting_id", "person_id", "party_id", "role", "substitute_for_id",
+        "municipality", "note", "position",
+    ),
+    "minutes_item": (
+        "id", "meeting_id", "number", "title", "dnr", "responsible", "handlers", "withdrawn",
+        "tabled", "sections", "text",
+    ),
+    "minutes_item_cases": ("id", "item_id", "case_id"),
+    "minutes_decision": (
+        "id", "item_id", "position", "decided_by", "kind", "proposed_to", "immediately_adjusted",
+    ),
+    "minutes_clause": ("id", "decision_id", "position", "text"),
+    "minutes_yrkande": ("id", "item_id", "position", "text", "won"),
+    "minutes_yrkandeperson": ("id", "yrkande_id", "person_id", "party_id"),
+    "minutes_reservation": ("id", "item_id", "person_id", "party_id", "reason", "written", "text"),
+    "minutes_vote": (
+        "id", "item_id", "position", "text", "yes", "no", "abstain", "chair_decided",
+    ),
+    "minutes_votecast": ("id", "vote_id", "person_id", "party_id", "choice"),
+    "minutes_note": ("id", "item_id", "kind", "text"),
+    "minutes_note_persons": ("id", "note_id", "person_id"),
+    "minutes_importrecord": (
+        "id", "meeting_id", "action", "filename", "sha256", "replaced_sha256", "user_id",
+        "created_at",
+    ),
+}  # fmt: skip
+
+SEARCH_INDEX = "item_search_vector_gin"
+# Enough memory for the GIN build to sort in one pass at ten million items.
+INDEX_BUILD_MEMORY = "1GB"
+_ID_BLOCK = 10_000
+
+
+class IdBlocks:
+    """Hands out ids per table, reserved from the table's own sequence a block at a time.
+
+    A block is reserved by moving the sequence past it in one statement; that is safe
+    only while nobody else inserts into the table, which `tables_lock` ensures. The
+    sequence stays the only source of ids; ids of a rolled-back load are never used.
+    """
+
+    def __init__(self, cursor) -> None:
+        self._cursor = cursor
+        self._free: dict[str, list[int]] = defaultdict(list)
+
+    def next(self, table: str) -> int:
+        """One new id for a row of `table`."""
+        free = self._free[table]
+        if not free:
+            self._cursor.execute(
+                "SELECT setval(pg_get_serial_sequence(%s, 'id'),"
+                " nextval(pg_get_serial_sequence(%s, 'id')) + %s - 1)",
+                [table, table, _ID_BLOCK],
+            )
+            last = self._cursor.fetchone()[0]
+            free.extend(range(last, last - _ID_BLOCK, -1))
+        return free.pop()
+
+
+def tables_lock() -> None:
+    """Keep other writers out of every table the load writes, until the transaction ends.
+
+    Readers may go on (except on the item table while its index is rebuilt); an import
+    that is already writing is waited for, so no id can be taken twice.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(f"LOCK TABLE {', '.join(TABLES)} IN SHARE ROW EXCLUSIVE MODE")
+
+
+class Rows:
+    """The rows of one batch, per table, ready to be copied."""
+
+    def __init__(self) -> None:
+        self.tables: dict[str, list[tuple]] = {table: [] for table in TABLES}
+
+    def add(self, table: str, row: tuple) -> None:
+        """Queue one row (a tuple in the order of `TABLES[table]`)."""
+        self.tables[table].append(row)
+
+    def count(self, table: str) -> int:
+        """How many rows of `table` are queued."""
+        return len(self.tables[table])
+
+
+def rows_copy(rows: Rows) -> dict[str, int]:
+    """COPY every queued row into its table on the Django connection; return the counts."""
+    counts = {}
+    with connection.cursor() as wrapper:
+        cursor = wrapper.cursor  # the psycopg cursor, in the same transaction
+        for table, queued in rows.tables.items():
+            counts[table] = len(queued)
+            if not queued:
+                continue
+            columns = ", ".join(TABLES[table])
+            with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in queued:
+                    copy.write_row(row)
+    return counts
+
+
+@contextmanager
+def search_index_dropped() -> Iterator[None]:
+    """Drop the GIN index on the search vectors for the block; build it again after.
+
+    Maintaining a GIN index row by row costs more than building it once from sorted
+    entries. Inside the caller's transaction: if the block fails, the DROP rolls back too.
+    The DROP holds an exclusive lock on the item table until the transaction ends.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [SEARCH_INDEX])
+        found = cursor.fetchone()
+        if found is not None:
+            cursor.execute(f"DROP INDEX {SEARCH_INDEX}")
+    yield
+    if found is not None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL maintenance_work_mem = '{INDEX_BUILD_MEMORY}'")
+            cursor.execute(found[0])
+            cursor.execute("RESET maintenance_work_mem")

@@ -1,0 +1,301 @@
+"""Load a backlog of protocols fast: a national archive's worth in one run.
+
+`protocols_bulk_load` leaves the same rows as `meeting_import` would for each protocol, but
+instead of a transaction and a dozen statements per protocol it parses in worker
+processes, resolves bodies, committees, people, parties and cases for a batch of
+protocols at once (with the importer's own functions), takes ids from the sequences in
+blocks and writes every table with COPY. The GIN index on the search vectors is dropped
+for the load and built once at the end; vectors are filled per batch with the importer's
+SQL; then the tables are analysed.
+
+The whole load is one transaction: if anything fails, nothing of it stays (and the files
+it stored are deleted). The item table is locked for writers and readers meanwhile, so
+run it when the archive may pause, not beside live traffic.
+
+Differences from `meeting_import`, by design: a file already in the archive (same sha256)
+or a second reading of a meeting already stored is skipped and reported, not replaced —
+replacing is a clerk's decision, made one protocol at a time with `import_minutes`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from django.core.files.base import ContentFile
+from django.db import connection, transaction
+from django.utils import timezone
+
+from minutes.models import ImportRecord, Meeting
+from minutes.parsing import ParseError, parse_text
+from minutes.search_index import update_search_vectors
+
+from .bulk_copy import TABLES, IdBlocks, Rows, rows_copy, search_index_dropped, tables_lock
+from .bulk_rows import reading_rows
+from .import_rows import dnrs_in, names_in, reading_context
+from .importing import ImportRejected, items_chosen, meeting_fill, protocol_header
+from .resolve import ImportCache, body_resolve, cases_resolve, committee_resolve, people_resolve
+
+BATCH_PROTOCOLS = 400
+
+
+@dataclass
+class BulkLoadStats:
+    """What a bulk load did and how long its parts took (seconds)."""
+
+    protocols: int = 0
+    items: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+    parse_cpu_seconds: float = 0.0
+    store_seconds: float = 0.0
+    index_seconds: float = 0.0
+
+    @property
+    def items_per_second(self) -> float:
+        """Items parsed and stored per second of the whole load."""
+        return self.items / self.seconds if self.seconds else 0.0
+
+
+@dataclass(frozen=True)
+class _Reading:
+    name: str
+    data: bytes
+    sha256: str
+    parsed: object  # a ParsedProtocol, or the ParseError saying why not
+    cpu_seconds: float
+
+
+def _parse_one(named: tuple[str, str]) -> _Reading:
+    """Parse one text (in a worker process): the reading or the error, never a traceback."""
+    name, text = named
+    started = time.process_time()
+    data = text.encode("utf-8")
+    try:
+        parsed = parse_text(text)
+    except ParseError as error:
+        parsed = error
+    except Exception as error:  # a parser bug costs one protocol, not the load
+        parsed = ParseError(f"oväntat fel vid tolkningen: {type(error).__name__}: {error}")
+    sha256 = hashlib.sha256(data).hexdigest()
+    return _Reading(name, data, sha256, parsed, time.process_time() - started)
+
+
+def _readings(texts: Iterable[tuple[str, str]], jobs: int) -> Iterator[list[_Reading]]:
+    """Batches of readings, in order; the next batch parses while the caller stores this one.
+
+    Workers are forked (a spawned one would re-import the settings); they never touch the
+    inherited database connection and leave through `os._exit`.
+    """
+    source = iter(texts)
+    if jobs <= 1:
+        while batch := list(islice(source, BATCH_PROTOCOLS)):
+            yield [_parse_one(named) for named in batch]
+        return
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        batch = list(islice(source, BATCH_PROTOCOLS))
+        pending = pool.map_async(_parse_one, batch, chunksize=8) if batch else None
+        while pending is not None:
+            done = pending.get()
+            batch = list(islice(source, BATCH_PROTOCOLS))
+            pending = pool.map_async(_parse_one, batch, chunksize=8) if batch else None
+            yield done
+
+
+class _Loader:
+    """Turns batches of readings into rows and copies them, within the caller's transaction."""
+
+    def __init__(self, *, publish: bool, stats: BulkLoadStats) -> None:
+        self.cache = ImportCache()
+        self.publish = publish
+        self.stats = stats
+        self.seen_sha: set[str] = set()
+        self.seen_meetings: set[tuple] = set()
+        self.stored_files: list[tuple] = []
+        self.ids: IdBlocks | None = None
+        self.analyzed_at = 500  # items loaded when the tables were last analysed
+
+    def batch_store(self, readings: list[_Reading]) -> None:
+        """Resolve, build and COPY one batch; fill its items' search vectors."""
+        if self.ids is None:
+            self.ids = IdBlocks(connection.cursor())
+        accepted = self._accepted(readings)
+        self._resolve_people_and_cases(accepted)
+        rows = Rows()
+        item_ids: list[int] = []
+        for reading, header, committee, items, warnings in accepted:
+            item_ids.extend(self._protocol_rows(reading, header, committee, items, warnings, rows))
+        for table, count in rows_copy(rows).items():
+            self.stats.rows[table] = self.stats.rows.get(table, 0) + count
+        self._analyze_when_grown(len(item_ids))
+        if item_ids:
+            update_search_vectors(id_range=(min(item_ids), max(item_ids)))
+        self.stats.items += len(item_ids)
+
+    def _analyze_when_grown(self, new_items: int) -> None:
+        """ANALYZE the tables each time the load has doubled them.
+
+        The vectors' UPDATE looks up each item's clauses, reservations and yrkanden; with
+        the statistics of the empty tables the load started from, the planner scans them
+        whole for every item instead of using their indexes, and a load grows quadratic.
+        """
+        if self.stats.items + new_items < self.analyzed_at * 2:
+            return
+        self.analyzed_at = self.stats.items + new_items
+        with connection.cursor() as cursor:
+            for table in TABLES:
+                cursor.execute(f"ANALYZE {table}")
+
+    def _accepted(self, readings: list[_Reading]) -> list[tuple]:
+        """The readings to store, with header, committee and chosen items; others reported."""
+        stored = set(
+            Meeting.objects.filter(sha256__in=[r.sha256 for r in readings]).values_list(
+                "sha256", flat=True
+            )
+        )
+        candidates = []
+        for reading in readings:
+            self.stats.parse_cpu_seconds += reading.cpu_seconds
+            if isinstance(reading.parsed, ParseError):
+                self.stats.failed.append((reading.name, str(reading.parsed)))
+                continue
+            if reading.sha256 in stored or reading.sha256 in self.seen_sha:
+                self.stats.skipped.append((reading.name, "filen finns redan i arkivet"))
+                continue
+            try:
+                header = protocol_header(reading.parsed, {})
+            except ImportRejected as error:
+                self.stats.failed.append((reading.name, str(error)))
+                continue
+            body = body_resolve(name=header.body, cache=self.cache)
+            committee = committee_resolve(body=body, name=header.committee, cache=self.cache)
+            candidates.append((reading, header, committee))
+        existing = set(
+            Meeting.objects.filter(
+                committee__in={c.pk for _, _, c in candidates},
+                date__in={h.date for _, h, _ in candidates},
+            ).values_list("committee_id", "date", "start_time")
+        )
+        accepted = []
+        for reading, header, committee in candidates:
+            key = (committee.pk, header.date, reading.parsed.start_time)
+            if key in existing or key in self.seen_meetings:
+                self.stats.skipped.append(
+                    (reading.name, "sammanträdet finns redan: ersätt det med import_minutes")
+                )
+                continue
+            self.seen_meetings.add(key)
+            self.seen_sha.add(reading.sha256)
+            warnings: list[str] = []
+            items = items_chosen(reading.parsed.items, set(), warnings)
+            accepted.append((reading, header, committee, items, warnings))
+        return accepted
+
+    def _resolve_people_and_cases(self, accepted: list[tuple]) -> None:
+        """People and cases of the batch, per body, in protocol order (as the importer)."""
+        by_body: dict[int, tuple] = {}
+        for reading, _, committee, items, _ in accepted:
+            body = committee.body
+            names, dnrs = by_body.setdefault(body.pk, (body, [], []))[1:]
+            names.extend(names_in(reading.parsed, items))
+            dnrs.extend(dnrs_in(items))
+        self.people = {}
+        self.cases = {}
+        for pk, (body, names, dnrs) in by_body.items():
+            self.people[pk] = people_resolve(body=body, names=names, cache=self.cache)
+            self.cases[pk] = cases_resolve(body=body, dnrs=dnrs, cache=self.cache)
+
+    def _protocol_rows(self, reading, header, committee, items, warnings, rows: Rows) -> list[int]:
+        parsed, body = reading.parsed, committee.body
+        ctx = reading_context(
+            body=body,
+            protocol=parsed,
+            items=items,
+            cache=self.cache,
+            warnings=warnings,
+            people=self.people[body.pk],
+            cases=self.cases[body.pk],
+        )
+        meeting = Meeting(committee=committee, pk=self.ids.next("minutes_meeting"))
+        meeting_fill(meeting, parsed, header, reading.sha256, reading.name, self.publish)
+        item_ids = reading_rows(
+            ctx=ctx, meeting_id=meeting.pk, protocol=parsed, items=items, ids=self.ids, rows=rows
+        )
+        meeting.parse_warnings = [*parsed.warnings, *warnings]
+        meeting.source_file.save(meeting.source_filename, ContentFile(reading.data), save=False)
+        self.stored_files.append((meeting.source_file.storage, meeting.source_file.name))
+        rows.add("minutes_meeting", _meeting_row(meeting))
+        rows.add(
+            "minutes_importrecord",
+            (
+                self.ids.next("minutes_importrecord"), meeting.pk, ImportRecord.Action.IMPORTED,
+                meeting.source_filename, reading.sha256, "", None, timezone.now(),
+            ),
+        )  # fmt: skip
+        self.stats.protocols += 1
+        return item_ids
+
+    def files_delete(self) -> None:
+        """Remove the files stored by a load that rolled back."""
+        for storage, name in self.stored_files:
+            storage.delete(name)
+
+
+def _meeting_row(meeting: Meeting) -> tuple:
+    """The meeting as a COPY row, each value prepared by its model field."""
+    fields = {f.column: f for f in Meeting._meta.concrete_fields}
+    return tuple(
+        fields[column].get_db_prep_save(
+            fields[column].pre_save(meeting, add=True), connection=connection
+        )
+        for column in TABLES["minutes_meeting"]
+    )
+
+
+def protocols_bulk_load(
+    texts: Iterable[tuple[str, str]], *, jobs: int, publish: bool = True
+) -> BulkLoadStats:
+    """Parse and store (file name, text) protocols in one transaction; see the module docstring.
+
+    `jobs` worker processes parse while this process stores. Protocols that cannot be read
+    or lack a meeting's identity are reported in `failed`, duplicates in `skipped`; a
+    database error rolls the whole load back and is raised.
+    """
+    stats = BulkLoadStats()
+    started = time.perf_counter()
+    loader = _Loader(publish=publish, stats=stats)
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+                # Foreign keys checked at the end of each COPY (parents are copied first),
+                # not queued to the commit: PostgreSQL builds no index while checks wait.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            tables_lock()
+            with search_index_dropped():
+                for readings in _readings(texts, jobs):
+                    store_started = time.perf_counter()
+                    loader.batch_store(readings)
+                    stats.store_seconds += time.perf_counter() - store_started
+                index_started = time.perf_counter()
+            stats.index_seconds = time.perf_counter() - index_started
+            with connection.cursor() as cursor:
+                for table in TABLES:
+                    cursor.execute(f"ANALYZE {table}")
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    except BaseException:
+        loader.files_delete()
+        raise
+    if not connection.in_atomic_block:
+        # The vectors were written by an UPDATE after the COPY: reclaim the old row
+        # versions and set the visibility map, which index-only scans rely on.
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM (ANALYZE) minutes_item")
+    stats.seconds = time.perf_counter() - started
+    return stats

@@ -1,0 +1,155 @@
+"""The bulk load leaves what the ordinary importer would, or nothing at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.db import connection
+
+from minutes import models, search
+from minutes.parsing import parse_text
+from minutes.sample.generate import generate_protocol_texts
+from minutes.services import bulk_copy
+from minutes.services.bulk_load import protocols_bulk_load
+from minutes.services.importing import meeting_import
+from minutes.services.resolve import ImportCache
+
+pytestmark = pytest.mark.django_db
+
+TEXTS = list(generate_protocol_texts(20, 11))
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path) -> Path:
+    """Stored protocol files go to a temporary MEDIA_ROOT, never into var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def table_counts() -> dict[str, int]:
+    return {
+        model._meta.db_table: model.objects.count()
+        for model in apps.get_app_config("minutes").get_models(include_auto_created=True)
+    }
+
+
+def archive_snapshot() -> dict[str, object]:
+    """What a reader can see, without ids: per table counts, and the rows that matter."""
+    items = models.Item.objects.order_by("meeting__committee__name", "meeting__date", "number")
+    return {
+        "counts": table_counts(),
+        "meetings": sorted(
+            models.Meeting.objects.values_list(
+                "committee__name", "date", "start_time", "sha256", "parse_warnings", "chair"
+            )
+        ),
+        "items": [
+            (i.meeting.sha256, i.number, i.title, i.dnr, str(i.search_vector))
+            for i in items.select_related("meeting")
+        ],
+        "people": sorted(models.Person.objects.values_list("body__name", "name", "slug")),
+        "cases": sorted(models.Case.objects.values_list("body__name", "key", "dnr")),
+        "parties": sorted(models.Party.objects.values_list("abbreviation", "is_known")),
+        "attendance": sorted(
+            models.Attendance.objects.values_list(
+                "meeting__sha256", "person__name", "party__abbreviation", "role", "position"
+            )
+        ),
+        "reservations": sorted(
+            models.Reservation.objects.values_list(
+                "item__meeting__sha256", "item__number", "person__name", "party__abbreviation"
+            )
+        ),
+        "clauses": sorted(
+            models.Clause.objects.values_list(
+                "decision__item__meeting__sha256", "decision__item__number", "position", "text"
+            )
+        ),
+    }
+
+
+def search_results(query: str, **filters: str) -> list[tuple[str, int]]:
+    found = search.item_search(query=query, filters=filters)
+    return list(found.items.values_list("meeting__sha256", "number")[:50])
+
+
+def search_index_exists() -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [bulk_copy.SEARCH_INDEX])
+        return cursor.fetchone() is not None
+
+
+def load_with_importer() -> None:
+    cache = ImportCache()
+    for name, text in TEXTS:
+        data = text.encode("utf-8")
+        meeting_import(parsed=parse_text(text), data=data, filename=name, cache=cache)
+
+
+def test_bulk_load_leaves_the_same_archive_as_the_importer():
+    load_with_importer()
+    imported = archive_snapshot()
+    queries = ["budget", "regionstyrelsen", '"hälso- och sjukvårdsnämnden"', "avslag -budget"]
+    imported_hits = {q: search_results(q) for q in queries}
+    imported_filtered = search_results("beslutar", reservation="ja")
+    tables = ", ".join(table_counts())
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # check what is pending first
+        cursor.execute(f"TRUNCATE {tables} CASCADE")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+    stats = protocols_bulk_load(TEXTS, jobs=2)
+
+    assert stats.protocols == 20
+    assert stats.failed == [] and stats.skipped == []
+    assert stats.items == imported["counts"]["minutes_item"] > 100
+    loaded = archive_snapshot()
+    for key in imported:
+        assert loaded[key] == imported[key], key
+    assert any(imported_hits.values())
+    assert {q: search_results(q) for q in queries} == imported_hits
+    assert search_results("beslutar", reservation="ja") == imported_filtered
+    assert search_index_exists()
+    # Every meeting's original file is kept, as the importer keeps it.
+    meeting = models.Meeting.objects.first()
+    assert meeting.source_file.read().decode("utf-8") == dict(TEXTS)[meeting.source_filename]
+
+
+def test_a_second_load_of_the_same_files_adds_nothing():
+    protocols_bulk_load(TEXTS[:5], jobs=1)
+    before = table_counts()
+    stats = protocols_bulk_load(TEXTS[:5], jobs=1)
+    assert stats.protocols == 0 and len(stats.skipped) == 5
+    assert table_counts() == before
+
+
+def test_unreadable_texts_are_reported_and_the_rest_loaded():
+    stats = protocols_bulk_load([("tom.txt", "   "), *TEXTS[:3]], jobs=1)
+    assert stats.protocols == 3
+    assert [name for name, _ in stats.failed] == ["tom.txt"]
+
+
+def test_a_failure_midway_leaves_nothing_behind(monkeypatch, media):
+    protocols_bulk_load(TEXTS[:2], jobs=1)
+    before = table_counts()
+    files_before = sorted(p for p in media.rglob("*") if p.is_file())
+    copied = []
+    real_copy = bulk_copy.rows_copy
+
+    def failing_copy(rows):
+        if copied:  # the first batch is written, the second fails
+            raise RuntimeError("disk full")
+        copied.append(real_copy(rows))
+        return copied[-1]
+
+    monkeypatch.setattr("minutes.services.bulk_load.rows_copy", failing_copy)
+    monkeypatch.setattr("minutes.services.bulk_load.BATCH_PROTOCOLS", 5)
+    with pytest.raises(RuntimeError, match="disk full"):
+        protocols_bulk_load(TEXTS[2:], jobs=1)
+
+    assert copied and copied[0]["minutes_item"] > 0
+    assert table_counts() == before
+    assert search_index_exists()
+    assert sorted(p for p in media.rglob("*") if p.is_file()) == files_before
