@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from .people import NAME
 from .records import Attendee
 
-_MONTHS = (
+# Swedish month names, also what the sample generator writes dates with.
+MONTH_NAMES = (
     "januari",
     "februari",
     "mars",
@@ -31,7 +32,7 @@ _MONTHS = (
     "november",
     "december",
 )
-_MONTH_ALT = "|".join(_MONTHS)
+_MONTH_ALT = "|".join(MONTH_NAMES)
 
 # A date as protocols print it: ISO `2021-11-11` or Swedish `28 november 2024`.
 DATE_RE = re.compile(
@@ -176,7 +177,7 @@ def _date_from_match(match: re.Match[str]) -> dt.date | None:
     try:
         if match.group("y"):
             return dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
-        month = _MONTHS.index(match.group("month").lower()) + 1
+        month = MONTH_NAMES.index(match.group("month").lower()) + 1
         return dt.date(int(match.group("year")), month, int(match.group("day")))
     except ValueError:
         return None
@@ -456,7 +457,7 @@ def find_adjusted_on(text: str, meeting: dt.date | None, warnings: list[str]) ->
             return found
         day_month = _DAY_MONTH_RE.search(rest)
         if day_month and meeting is not None:
-            month = _MONTHS.index(day_month.group("month").lower()) + 1
+            month = MONTH_NAMES.index(day_month.group("month").lower()) + 1
             try:
                 found = dt.date(_year_for(month, meeting), month, int(day_month.group("day")))
             except ValueError:

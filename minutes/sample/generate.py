@@ -15,6 +15,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
+from minutes.parsing.meeting import MONTH_NAMES
+
 from .cases import Case, new_case
 from .meeting import ItemMaker, assemble, seat_members
 from .render import render_pages, render_text
@@ -258,23 +260,7 @@ class _Block:
             case.basis.append(
                 f"Protokollsutdrag {organ_name(committee)} {day.isoformat()} § {number}"
             )
-            spoken = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+            spoken = f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
             case.paragraphs.append(f"{committee.name} behandlade ärendet den {spoken}.")
             self.pending[following].append(case)
         return item
-
-
-_MONTHS = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
