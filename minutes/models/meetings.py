@@ -1,5 +1,7 @@
 """Meetings, who attended them, and the record of each import."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
@@ -7,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .organisation import Committee, Party, Person
+
+APPEAL_PERIOD = dt.timedelta(weeks=3)
 
 
 class PublishedMeetingQuerySet(models.QuerySet):
@@ -73,6 +77,14 @@ class Meeting(models.Model):
                 "date": self.date.isoformat(),
             },
         )
+
+    @property
+    def appeal_deadline(self) -> dt.date | None:
+        """The last day to appeal (laglighetsprövning): three weeks from the day the
+        justering was announced on the anslagstavla (Kommunallagen 13 kap. 6 §)."""
+        if self.notice_posted_on is None:
+            return None
+        return self.notice_posted_on + APPEAL_PERIOD
 
 
 class Attendance(models.Model):
