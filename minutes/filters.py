@@ -98,19 +98,19 @@ class ItemFilter(django_filters.FilterSet):
         label=_("Organ"),
     )
     fran = django_filters.DateFilter(
-        field_name="meeting__date",
+        field_name="meeting_date",
         lookup_expr="gte",
         label=_("Från och med datum"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     till = django_filters.DateFilter(
-        field_name="meeting__date",
+        field_name="meeting_date",
         lookup_expr="lte",
         label=_("Till och med datum"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     ar = _YearFilter(
-        field_name="meeting__date",
+        field_name="meeting_date",
         lookup_expr="year",
         label=_("År"),
         min_value=1000,

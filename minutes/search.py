@@ -37,6 +37,7 @@ from .filters import SLUG_BY_KIND, ItemFilter
 from .models import Case, Clause, Decision, Item, Reservation, Yrkande
 from .parsing.dnr import normalize_dnr
 from .search_index import SEARCH_CONFIG
+from .selectors_browse import published_items
 
 PAGE_SIZE = 20
 # Beyond this many hits an exact total costs a scan of every match and helps no reader:
@@ -73,6 +74,19 @@ class ItemSearch:
         """True when neither words nor filters were given: nothing to list."""
         return not self.query and not self.filterset.active_values
 
+    @cached_property
+    def first_ids(self) -> list[int]:
+        """Ids of the first COUNT_CAP + 1 matches, in the order the index yields them.
+
+        The capped count, the ranking window and the facets all read this one list, so a
+        common word's hundreds of thousands of matches are looked up once per page, not
+        three times. No ORDER BY on purpose: ordered by id, PostgreSQL walks the primary
+        key backwards and tests every item when a search has fewer matches than the cap
+        (670 ms at 100,000 items for a word and a party filter); unordered, it stops after
+        the cap, whatever the number of matches.
+        """
+        return list(self.matches.order_by().values_list("pk", flat=True)[: COUNT_CAP + 1])
+
 
 @dataclass(frozen=True)
 class FacetValue:
@@ -95,11 +109,6 @@ class Facets:
     kind: list[FacetValue] = field(default_factory=list)
 
 
-def published_items() -> QuerySet[Item]:
-    """Every item of a published meeting: the only ones citizens may see."""
-    return Item.objects.filter(meeting__is_published=True)
-
-
 def item_search(*, query: str, filters: Mapping[str, str]) -> ItemSearch:
     """Published items matching the words of `query` and the URL `filters`, best first.
 
@@ -113,7 +122,7 @@ def item_search(*, query: str, filters: Mapping[str, str]) -> ItemSearch:
         return ItemSearch(
             query="",
             filterset=filterset,
-            items=items.order_by("-meeting__date", "meeting_id", "number"),
+            items=items.order_by("-meeting_date", "meeting_id", "number"),
             matches=items.order_by(),
         )
     search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
@@ -129,21 +138,8 @@ def item_search(*, query: str, filters: Mapping[str, str]) -> ItemSearch:
 
 def _ranked(items: QuerySet[Item], search_query: SearchQuery) -> QuerySet[Item]:
     return items.alias(rank=SearchRank(F("search_vector"), search_query)).order_by(
-        "-rank", "-meeting__date", "pk"
+        "-rank", "-meeting_date", "pk"
     )
-
-
-def _first(items: QuerySet[Item], limit: int) -> QuerySet[Item]:
-    """At most `limit` of `items`, the first the index yields: a cheap cut of a large set.
-
-    No ORDER BY on purpose: ordered by id, PostgreSQL walks the primary key backwards and
-    tests every item when a search has fewer matches than `limit` (670 ms at 100,000 items
-    for a word and a party filter); unordered, it stops after `limit` rows of the GIN
-    bitmap scan, whatever the number of matches.
-    """
-    # The ids are fetched first: repeated inside the ranked query, the filters' subqueries
-    # led the planner to join badly (2.4 s instead of 0.2 s at a million items).
-    return Item.objects.filter(pk__in=list(items.order_by().values_list("pk", flat=True)[:limit]))
 
 
 def search_window(search: ItemSearch) -> QuerySet[Item]:
@@ -155,7 +151,10 @@ def search_window(search: ItemSearch) -> QuerySet[Item]:
     """
     if search.search_query is None:
         return search.items
-    return _ranked(_first(search.matches, RANK_WINDOW), search.search_query)
+    # By id: repeated inside the ranked query, the filters' subqueries led the planner
+    # to join badly (2.4 s instead of 0.2 s at a million items).
+    window = Item.objects.filter(pk__in=search.first_ids[:RANK_WINDOW])
+    return _ranked(window, search.search_query)
 
 
 # --- Diarienummer -------------------------------------------------------------------------
@@ -197,9 +196,7 @@ def looks_like_dnr(query: str) -> bool:
 def _published_cases() -> QuerySet[Case]:
     """Cases with at least one item in a published meeting."""
     return Case.objects.filter(
-        Exists(
-            Item.cases.through.objects.filter(case=OuterRef("pk"), item__meeting__is_published=True)
-        )
+        Exists(Item.cases.through.objects.filter(case=OuterRef("pk"), item__is_published=True))
     )
 
 
@@ -232,31 +229,25 @@ def cases_by_dnr_prefix(query: str, *, limit: int = CASE_PREFIX_LIMIT) -> list[C
 
 
 class CappedPaginator(Paginator):
-    """A paginator that counts at most `cap` rows and says when it stopped there.
+    """A paginator whose count is given, capped at `cap`: it says when it stopped there.
 
-    `counted` is what is counted (all matches) when it is more than `object_list` can
-    page through (the ranked window): `count` is then the number of hits, and the pages
-    end where the window does.
+    `count` is the number of hits up to `cap + 1` (counted by the search, see
+    `ItemSearch.first_ids`); when `window` is set the pages end where it does.
     """
 
-    def __init__(
-        self, object_list, per_page, *, cap: int = COUNT_CAP, counted=None, window=None, **kwargs
-    ):
-        super().__init__(object_list, per_page, **kwargs)
+    def __init__(self, object_list, per_page, *, count: int, cap: int = COUNT_CAP, window=None):
+        super().__init__(object_list, per_page)
         self.cap = cap
-        self.counted = counted if counted is not None else object_list
+        self.capped_count = count
         self.window = window
 
     @cached_property
     def count(self) -> int:
-        # Counting without ORDER BY spares ranking every match only to count it.
-        return self.counted.order_by()[: self.cap + 1].count()
+        return self.capped_count
 
     @cached_property
     def num_pages(self) -> int:
         shown = self.count if self.window is None else min(self.count, self.window)
-        if shown == 0 and not self.allow_empty_first_page:
-            return 0
         return max(1, math.ceil(shown / self.per_page))
 
     @property
@@ -381,7 +372,7 @@ def search_page(search: ItemSearch, *, page: str | int | None, per_page: int = P
     """One page of results with highlights; a malformed or too-high page gives a valid one."""
     window = RANK_WINDOW if search.search_query is not None else None
     paginator = CappedPaginator(
-        _page_items(search), per_page, counted=search.matches, window=window
+        _page_items(search), per_page, count=len(search.first_ids), window=window
     )
     result = paginator.get_page(page)
     items = list(result.object_list)
@@ -397,27 +388,22 @@ def _grouped(items: QuerySet[Item], *fields: str) -> QuerySet:
     return items.order_by().values(*fields).annotate(n=Count("pk")).order_by("-n", *fields)
 
 
-def search_facets(
-    search: ItemSearch, *, limit: int = FACET_LIMIT, sample: int | None = FACET_SAMPLE
-) -> Facets:
+def search_facets(search: ItemSearch, *, limit: int = FACET_LIMIT) -> Facets:
     """Counts over the filtered set: bodies, committees, years, reserving parties, kinds.
 
     Each value's count is the number of results its filter link leaves — exactly, up to
     FACET_SAMPLE results; beyond, the counts are those of the first FACET_SAMPLE.
     """
-    items = search.matches
-    if sample:
-        # Fetched once: every facet groups the same few thousand ids, and the matches
-        # of a common word are found once rather than once per facet.
-        first = list(items.order_by().values_list("pk", flat=True)[:sample])
-        items = Item.objects.filter(pk__in=first)
+    # Every facet groups the same ids, found once (the matches of a common word are not
+    # looked up once per facet).
+    items = Item.objects.filter(pk__in=search.first_ids[:FACET_SAMPLE])
     ids = items.values("pk")
     bodies = _grouped(items, "meeting__committee__body__slug", "meeting__committee__body__name")
     committees = _grouped(
         items, "meeting__committee_id", "meeting__committee__name", "meeting__committee__body__name"
     )
     years = (
-        items.annotate(year=ExtractYear("meeting__date"))
+        items.annotate(year=ExtractYear("meeting_date"))
         .values("year")
         .annotate(n=Count("pk"))
         .order_by("-year")

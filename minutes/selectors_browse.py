@@ -74,8 +74,9 @@ class YearCount:
 
 
 def published_items() -> QuerySet[Item]:
-    """Items of published meetings, the only items the public may see."""
-    return Item.objects.filter(meeting__is_published=True)
+    """Items of published meetings, the only items the public may see (the item's own copy
+    of its meeting's publication: no join)."""
+    return Item.objects.filter(is_published=True)
 
 
 def body_get(*, slug: str) -> Body | None:

@@ -32,7 +32,7 @@ class ItemSitemap(Sitemap):
 
     def items(self) -> QuerySet[Item]:
         return (
-            Item.objects.filter(meeting__is_published=True)
+            Item.objects.filter(is_published=True)
             .select_related("meeting__committee__body")
             .order_by("pk")
         )
@@ -44,7 +44,7 @@ class CaseSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self) -> QuerySet[Case]:
-        published = Item.objects.filter(cases=OuterRef("pk"), meeting__is_published=True)
+        published = Item.objects.filter(cases=OuterRef("pk"), is_published=True)
         # Two bodies may share a key; the case page is per key, so list each key once.
         return Case.objects.filter(Exists(published)).order_by("key").distinct("key")
 

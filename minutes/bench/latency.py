@@ -15,6 +15,7 @@ from django.test import Client
 from minutes import search
 from minutes.filters import ItemFilter
 from minutes.models import Item
+from minutes.selectors_browse import published_items
 
 from .queries import BenchQuery
 
@@ -67,7 +68,7 @@ def run_dnr_lookup(query: BenchQuery) -> None:
 
 
 def _naive_items(query: BenchQuery) -> QuerySet[Item]:
-    items = ItemFilter(_as_querydict(query.filters), queryset=search.published_items()).qs
+    items = ItemFilter(_as_querydict(query.filters), queryset=published_items()).qs
     for term in query.query.replace('"', " ").split():
         if term.upper() == "OR":
             continue
