@@ -200,12 +200,14 @@ def _published_cases() -> QuerySet[Case]:
     )
 
 
-def case_key_for(query: str) -> str | None:
-    """The case key of a query that is exactly a known diarienummer, else None."""
-    if not looks_like_dnr(query):
-        return None
-    key = normalize_dnr(query)
-    return key if _published_cases().filter(key=key).exists() else None
+def exact_case_key(query: str, cases: list[Case]) -> str | None:
+    """The key of the case in `cases` (from `cases_by_dnr_prefix`) the query names exactly.
+
+    A key sorts before every longer key it starts, so the exact case is first in the
+    prefix list when there is one: one index lookup answers both questions.
+    """
+    key = normalize_dnr(query) if cases else ""
+    return key if cases and cases[0].key == key else None
 
 
 def cases_by_dnr_prefix(query: str, *, limit: int = CASE_PREFIX_LIMIT) -> list[Case]:

@@ -54,7 +54,7 @@ def run_in_database(query: BenchQuery) -> None:
     """What the results page asks of the database for the first page: dnr check, ranked
     page with highlights, capped count."""
     if query.query:
-        search.case_key_for(query.query)
+        search.exact_case_key(query.query, search.cases_by_dnr_prefix(query.query))
     result = search.item_search(query=query.query, filters=_as_querydict(query.filters))
     page = search.search_page(result, page=1)
     page.paginator.count  # noqa: B018 - the count is part of what the page shows
@@ -63,8 +63,7 @@ def run_in_database(query: BenchQuery) -> None:
 def run_dnr_lookup(query: BenchQuery) -> None:
     """The diarienummer lookup alone: the exact case (the view redirects to it) or, for a
     prefix, the list of matching cases shown above the results."""
-    if search.case_key_for(query.query) is None:
-        search.cases_by_dnr_prefix(query.query)
+    search.exact_case_key(query.query, search.cases_by_dnr_prefix(query.query))
 
 
 def _naive_items(query: BenchQuery) -> QuerySet[Item]:

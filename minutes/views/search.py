@@ -37,8 +37,9 @@ def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     query = form.query
     result = selectors.item_search(query=query, filters=request.GET)
-    if result.query and not result.filterset.active_values:
-        key = selectors.case_key_for(result.query)
+    cases = selectors.cases_by_dnr_prefix(result.query) if result.query else []
+    if not result.filterset.active_values:
+        key = selectors.exact_case_key(result.query, cases)
         if key:
             return redirect(reverse("minutes:case", kwargs={"key": key}))
     # Links built from here on carry only what was understood: no blanks, no bad values.
@@ -51,7 +52,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "invalid_filters": result.filterset.invalid_filters,
         "hidden_filters": _hidden_filters(params, result.filterset),
         "chips": _chips(params, result.filterset),
-        "cases": selectors.cases_by_dnr_prefix(result.query) if result.query else [],
+        "cases": cases,
     }
     if not result.is_empty:
         page = selectors.search_page(result, page=request.GET.get(PAGE_PARAM))
