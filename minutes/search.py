@@ -14,9 +14,15 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.aggregates import StringAgg
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchQueryField,
+    SearchRank,
+)
 from django.core.paginator import Page, Paginator
 from django.db.models import (
+    BooleanField,
     Count,
     Exists,
     F,
@@ -28,7 +34,7 @@ from django.db.models import (
     TextField,
     Value,
 )
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import Cast, Coalesce, ExtractYear
 from django.utils.functional import cached_property
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
@@ -37,6 +43,7 @@ from .filters import SLUG_BY_KIND, ItemFilter
 from .models import Case, Clause, Decision, Item, Reservation, Yrkande
 from .parsing.dnr import normalize_dnr
 from .search_index import SEARCH_CONFIG
+from .search_phrases import phrase_pairs_query
 from .selectors_browse import published_items
 
 PAGE_SIZE = 20
@@ -127,6 +134,11 @@ def item_search(*, query: str, filters: Mapping[str, str]) -> ItemSearch:
         )
     search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
     matches = items.filter(search_vector=search_query).order_by()
+    pairs = phrase_pairs_query(query)
+    if pairs is not None:
+        matches = matches.filter(
+            _Matches(F("phrase_vector"), Cast(Value(pairs), SearchQueryField()))
+        )
     return ItemSearch(
         query=query,
         filterset=filterset,
@@ -134,6 +146,15 @@ def item_search(*, query: str, filters: Mapping[str, str]) -> ItemSearch:
         search_query=search_query,
         matches=matches,
     )
+
+
+class _Matches(Func):
+    """`vector @@ query` for a query already written as a tsquery (Django's lookup would
+    parse it again with plainto_tsquery)."""
+
+    arg_joiner = " @@ "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
 
 
 def _ranked(items: QuerySet[Item], search_query: SearchQuery) -> QuerySet[Item]:

@@ -14,24 +14,27 @@ from django.db import connection
 SEARCH_CONFIG = "swedish"
 
 # One statement for any number of items: each aggregate is a correlated subquery so an
-# item without clauses or reservations still gets its title and text indexed.
+# item without clauses or reservations still gets its title and text indexed. The parts
+# are joined in document order whatever plan reads them: word positions (phrases, word
+# pairs) must not depend on the plan.
 _UPDATE_SQL = f"""
 UPDATE minutes_item AS item SET search_vector =
     setweight(to_tsvector('{SEARCH_CONFIG}', coalesce(item.title, '')), 'A')
  || setweight(to_tsvector('{SEARCH_CONFIG}', coalesce((
-        SELECT string_agg(clause.text, ' ')
+        SELECT string_agg(clause.text, ' ' ORDER BY decision.position, clause.position)
         FROM minutes_clause AS clause
         JOIN minutes_decision AS decision ON decision.id = clause.decision_id
         WHERE decision.item_id = item.id), '')), 'A')
  || setweight(to_tsvector('{SEARCH_CONFIG}', coalesce((
         SELECT string_agg(concat_ws(' ', person.name, party.abbreviation,
-                                    reservation.reason, reservation.text), ' ')
+                                    reservation.reason, reservation.text), ' '
+                          ORDER BY reservation.id)
         FROM minutes_reservation AS reservation
         JOIN minutes_person AS person ON person.id = reservation.person_id
         LEFT JOIN minutes_party AS party ON party.id = reservation.party_id
         WHERE reservation.item_id = item.id), '')), 'B')
  || setweight(to_tsvector('{SEARCH_CONFIG}', coalesce((
-        SELECT string_agg(yrkande.text, ' ')
+        SELECT string_agg(yrkande.text, ' ' ORDER BY yrkande.position)
         FROM minutes_yrkande AS yrkande
         WHERE yrkande.item_id = item.id), '')), 'B')
  || setweight(to_tsvector('{SEARCH_CONFIG}', coalesce(item.text, '')), 'C')

@@ -76,9 +76,13 @@ def search_results(query: str, **filters: str) -> list[tuple[str, int]]:
 
 
 def search_index_exists() -> bool:
+    """True when both GIN indexes of the search are there."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [bulk_copy.SEARCH_INDEX])
-        return cursor.fetchone() is not None
+        cursor.execute(
+            "SELECT count(*) FROM pg_indexes WHERE indexname = ANY(%s)",
+            [list(bulk_copy.SEARCH_INDEXES)],
+        )
+        return cursor.fetchone()[0] == len(bulk_copy.SEARCH_INDEXES)
 
 
 def load_with_importer() -> None:

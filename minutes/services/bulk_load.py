@@ -34,7 +34,15 @@ from minutes.models import ImportRecord, Meeting
 from minutes.parsing import ParseError, parse_text
 from minutes.search_index import update_search_vectors
 
-from .bulk_copy import TABLES, IdBlocks, Rows, rows_copy, search_index_dropped, tables_lock
+from .bulk_copy import (
+    TABLES,
+    IdBlocks,
+    Rows,
+    index_lookups_only,
+    rows_copy,
+    search_index_dropped,
+    tables_lock,
+)
 from .bulk_rows import reading_rows
 from .import_rows import dnrs_in, names_in, reading_context
 from .importing import ImportRejected, items_chosen, meeting_fill, protocol_header
@@ -135,7 +143,8 @@ class _Loader:
             self.stats.rows[table] = self.stats.rows.get(table, 0) + count
         self._analyze_when_grown(len(item_ids))
         if item_ids:
-            update_search_vectors(id_range=(min(item_ids), max(item_ids)))
+            with index_lookups_only():
+                update_search_vectors(id_range=(min(item_ids), max(item_ids)))
         self.stats.items += len(item_ids)
 
     def _analyze_when_grown(self, new_items: int) -> None:
