@@ -157,16 +157,10 @@ class ItemFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_party(self, queryset: QuerySet[Item], name: str, value: Party) -> QuerySet[Item]:
-        """Items where the party reserved itself or moved a yrkande.
-
-        One `IN (… UNION ALL …)` rather than `EXISTS … OR EXISTS …`: PostgreSQL cannot
-        start from the party's few items through an OR, and with a common word it would
-        test every match (100 ms at 100,000 items; 20 ms this way).
-        """
-        # order_by(): a part of a UNION keeps its model's ordering, joins and all.
-        reserved = Reservation.objects.filter(party=value).order_by().values("item_id")
-        moved = YrkandePerson.objects.filter(party=value).order_by().values("yrkande__item_id")
-        return queryset.filter(pk__in=reserved.union(moved, all=True))
+        """Items where the party reserved itself or moved a yrkande (`Item.parties`, kept
+        with the search vector and GIN-indexed: one index lookup, combined with the
+        words' own)."""
+        return queryset.filter(parties__contains=[value.pk])
 
     def filter_reserving_party(
         self, queryset: QuerySet[Item], name: str, value: Party

@@ -1,4 +1,5 @@
-"""The stored full-text vector of each item, computed in SQL from the item and its children.
+"""The stored full-text vector of each item, computed in SQL from the item and its children
+(and, with it, the item's acting parties).
 
 Weights (DESIGN.md, Search): A = title and decision clauses, B = reservations and yrkanden,
 C = the text of the § (its sections). The `swedish` configuration here must be the same as
@@ -37,7 +38,15 @@ UPDATE minutes_item AS item SET search_vector =
         SELECT string_agg(yrkande.text, ' ' ORDER BY yrkande.position)
         FROM minutes_yrkande AS yrkande
         WHERE yrkande.item_id = item.id), '')), 'B')
- || setweight(to_tsvector('{SEARCH_CONFIG}', coalesce(item.text, '')), 'C')
+ || setweight(to_tsvector('{SEARCH_CONFIG}', coalesce(item.text, '')), 'C'),
+    parties = ARRAY(
+        SELECT reservation.party_id FROM minutes_reservation AS reservation
+        WHERE reservation.item_id = item.id AND reservation.party_id IS NOT NULL
+        UNION
+        SELECT mover.party_id FROM minutes_yrkandeperson AS mover
+        JOIN minutes_yrkande AS yrkande ON yrkande.id = mover.yrkande_id
+        WHERE yrkande.item_id = item.id AND mover.party_id IS NOT NULL
+        ORDER BY 1)
 """
 
 
@@ -45,6 +54,9 @@ def update_search_vectors(
     item_ids: Iterable[int] | None = None, *, id_range: tuple[int, int] | None = None
 ) -> int:
     """Recompute the stored vectors of the given items (all items when None); return the count.
+
+    The same statement stores the parties that reserved themselves or moved a yrkande on
+    each item (`Item.parties`), which the party filter reads through its GIN index.
 
     `id_range=(first, last)` recomputes the items with ids in that closed range instead:
     the bulk load fills each batch it copied in one statement. Call it inside the
