@@ -4,15 +4,16 @@
 one vocabulary of parameters. A blank parameter is a no-op; a malformed one fails its form
 field and is left out of `cleaned_data` (django-filter's FilterSet then ignores it), and
 `invalid_filters` names it so the page can say so. Filters through the many-sided relations
-(reservations, yrkanden, decisions) are `EXISTS` or `IN` subqueries: no duplicate rows, no
-`distinct()`, and PostgreSQL can stop at the first match.
+(reservations, yrkanden, decisions, notes) read the item's own tags (`Item.tags`, kept with
+its search vector): no joins, no duplicate rows, and one GIN index that PostgreSQL combines
+with the words' index.
 """
 
 from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField
 
@@ -21,11 +22,8 @@ from .models import (
     Committee,
     Decision,
     Item,
-    Note,
     Party,
     Person,
-    Reservation,
-    YrkandePerson,
 )
 
 YES, NO = "ja", "nej"
@@ -78,9 +76,9 @@ class SearchForm(forms.Form):
         return self.cleaned_data["q"] if self.is_valid() else ""
 
 
-def _by_item(model, **lookups) -> Exists:
-    """EXISTS (a `model` row of the outer item matching `lookups`)."""
-    return Exists(model.objects.filter(item=OuterRef("pk"), **lookups))
+def _tagged(tag: str) -> Q:
+    """Items carrying `tag` (`Item.tags`, minutes.search_index: one GIN lookup)."""
+    return Q(tags__contains=[tag])
 
 
 class ItemFilter(django_filters.FilterSet):
@@ -157,34 +155,28 @@ class ItemFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_party(self, queryset: QuerySet[Item], name: str, value: Party) -> QuerySet[Item]:
-        """Items where the party reserved itself or moved a yrkande (`Item.parties`, kept
-        with the search vector and GIN-indexed: one index lookup, combined with the
-        words' own)."""
-        return queryset.filter(parties__contains=[value.pk])
+        """Items where the party reserved itself or moved a yrkande."""
+        return queryset.filter(_tagged(f"party:{value.pk}"))
 
     def filter_reserving_party(
         self, queryset: QuerySet[Item], name: str, value: Party
     ) -> QuerySet[Item]:
         """Items with a reservation by the party (what the party facet counts)."""
-        return queryset.filter(_by_item(Reservation, party=value))
+        return queryset.filter(_tagged(f"reserved-by:{value.pk}"))
 
     def filter_person(self, queryset: QuerySet[Item], name: str, value: Person) -> QuerySet[Item]:
-        """Items where the person reserved, moved a yrkande or is named in a note (one
-        `IN (… UNION ALL …)`, as for the party)."""
-        reserved = Reservation.objects.filter(person=value).order_by().values("item_id")
-        moved = YrkandePerson.objects.filter(person=value).order_by().values("yrkande__item_id")
-        noted = Note.persons.through.objects.filter(person=value).order_by().values("note__item_id")
-        return queryset.filter(pk__in=reserved.union(moved, noted, all=True))
+        """Items where the person reserved, moved a yrkande or is named in a note."""
+        return queryset.filter(_tagged(f"person:{value.pk}"))
 
     def filter_kind(self, queryset: QuerySet[Item], name: str, value: str) -> QuerySet[Item]:
         """Items with at least one decision of the kind."""
-        return queryset.filter(_by_item(Decision, kind=KIND_BY_SLUG[value]))
+        return queryset.filter(_tagged(f"kind:{KIND_BY_SLUG[value]}"))
 
     def filter_has_reservation(
         self, queryset: QuerySet[Item], name: str, value: str
     ) -> QuerySet[Item]:
         """Items with (`ja`) or without (`nej`) any reservation."""
-        reserved = _by_item(Reservation)
+        reserved = _tagged("reserved")
         return queryset.filter(reserved if value == YES else ~reserved)
 
     def filter_withdrawn(self, queryset: QuerySet[Item], name: str, value: str) -> QuerySet[Item]:

@@ -1,5 +1,5 @@
 """The stored full-text vector of each item, computed in SQL from the item and its children
-(and, with it, the item's acting parties).
+(and, with it, the item's filter tags).
 
 Weights (DESIGN.md, Search): A = title and decision clauses, B = reservations and yrkanden,
 C = the text of the § (its sections). The `swedish` configuration here must be the same as
@@ -13,6 +13,33 @@ from collections.abc import Iterable
 from django.db import connection
 
 SEARCH_CONFIG = "swedish"
+
+# What the filters of minutes.filters ask of an item's children, as tags: `kind:beslutar`,
+# `reserved`, `reserved-by:<party id>`, `party:<party id>` (reserved or moved a yrkande),
+# `person:<person id>` (reserved, moved a yrkande or named in a note).
+TAGS_SQL = """ARRAY(
+        SELECT 'reserved' FROM minutes_reservation AS reservation
+        WHERE reservation.item_id = item.id
+        UNION
+        SELECT tag FROM minutes_reservation AS reservation,
+            LATERAL (VALUES ('person:' || reservation.person_id),
+                            ('party:' || reservation.party_id),
+                            ('reserved-by:' || reservation.party_id)) AS tags(tag)
+        WHERE reservation.item_id = item.id AND tag IS NOT NULL
+        UNION
+        SELECT tag FROM minutes_yrkandeperson AS mover
+        JOIN minutes_yrkande AS yrkande ON yrkande.id = mover.yrkande_id,
+            LATERAL (VALUES ('person:' || mover.person_id),
+                            ('party:' || mover.party_id)) AS tags(tag)
+        WHERE yrkande.item_id = item.id AND tag IS NOT NULL
+        UNION
+        SELECT 'person:' || named.person_id FROM minutes_note_persons AS named
+        JOIN minutes_note AS note ON note.id = named.note_id
+        WHERE note.item_id = item.id
+        UNION
+        SELECT 'kind:' || decision.kind FROM minutes_decision AS decision
+        WHERE decision.item_id = item.id
+        ORDER BY 1)"""
 
 # One statement for any number of items: each aggregate is a correlated subquery so an
 # item without clauses or reservations still gets its title and text indexed. The parts
@@ -39,14 +66,7 @@ UPDATE minutes_item AS item SET search_vector =
         FROM minutes_yrkande AS yrkande
         WHERE yrkande.item_id = item.id), '')), 'B')
  || setweight(to_tsvector('{SEARCH_CONFIG}', coalesce(item.text, '')), 'C'),
-    parties = ARRAY(
-        SELECT reservation.party_id FROM minutes_reservation AS reservation
-        WHERE reservation.item_id = item.id AND reservation.party_id IS NOT NULL
-        UNION
-        SELECT mover.party_id FROM minutes_yrkandeperson AS mover
-        JOIN minutes_yrkande AS yrkande ON yrkande.id = mover.yrkande_id
-        WHERE yrkande.item_id = item.id AND mover.party_id IS NOT NULL
-        ORDER BY 1)
+    tags = {TAGS_SQL}
 """
 
 
@@ -55,8 +75,9 @@ def update_search_vectors(
 ) -> int:
     """Recompute the stored vectors of the given items (all items when None); return the count.
 
-    The same statement stores the parties that reserved themselves or moved a yrkande on
-    each item (`Item.parties`), which the party filter reads through its GIN index.
+    The same statement stores each item's filter tags (`Item.tags`: decision kinds,
+    reservations, acting parties and persons), which the filters read through one GIN
+    index.
 
     `id_range=(first, last)` recomputes the items with ids in that closed range instead:
     the bulk load fills each batch it copied in one statement. Call it inside the

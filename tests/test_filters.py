@@ -10,6 +10,7 @@ import pytest
 from minutes import models
 from minutes.filters import ItemFilter
 from minutes.search_index import update_search_vectors
+from minutes.services.corrections import item_mark_corrected
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -207,3 +208,21 @@ def test_a_malformed_filter_is_ignored_with_a_message(client, world):
     assert "inte kunde läsas och har ignorerats" in html
     assert "Från och med datum" in html and "<strong>Organ</strong>" in html
     assert "banana" not in response.context["exports"]["csv"]
+
+
+def test_a_correction_in_the_admin_moves_the_item_between_filters(world):
+    """The filters read tags kept with the search vector: a clerk's correction of a
+    decision's kind or a new reservation is seen by the next search."""
+
+    def kinds(slug):
+        return set(ItemFilter({"typ": slug}, queryset=models.Item.objects.all()).qs)
+
+    assert world.teeth not in kinds("beslutar")
+    models.Decision.objects.filter(item=world.teeth).update(kind=Kind.DECIDES)
+    factories.ReservationFactory(item=world.budget, party=world.sd)
+    item_mark_corrected(item_id=world.teeth.pk)
+    item_mark_corrected(item_id=world.budget.pk)
+
+    assert world.teeth in kinds("beslutar") and world.teeth not in kinds("information")
+    reserved_by_sd = ItemFilter({"reserverat": "SD"}, queryset=models.Item.objects.all()).qs
+    assert world.budget in set(reserved_by_sd)

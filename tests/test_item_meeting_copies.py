@@ -55,7 +55,7 @@ def test_an_item_moved_to_another_meeting_takes_that_meetings_date():
 def test_a_row_written_with_copy_gets_the_copies_too():
     meeting = MeetingFactory(date=dt.date(2022, 11, 30))
     with connection.cursor() as cursor:
-        columns = "meeting_id, number, title, dnr, responsible, handlers, withdrawn, tabled, sections"
-        with cursor.copy(f"COPY minutes_item ({columns}, text) FROM STDIN") as copy:
-            copy.write_row((meeting.pk, 7, "Budget", [], [], [], False, False, "[]", ""))
+        columns = "meeting_id, number, title, dnr, responsible, handlers, tags, withdrawn, tabled"
+        with cursor.copy(f"COPY minutes_item ({columns}, sections, text) FROM STDIN") as copy:
+            copy.write_row((meeting.pk, 7, "Budget", [], [], [], [], False, False, "[]", ""))
     assert Item.objects.filter(meeting=meeting, number=7, meeting_date=meeting.date).exists()

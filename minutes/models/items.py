@@ -86,10 +86,12 @@ class Item(models.Model):
     sections = models.JSONField(_("avsnitt"), default=list, blank=True)
     text = models.TextField(_("paragrafens text"), blank=True)
     search_vector = SearchVectorField(null=True, editable=False)
-    # The parties that reserved themselves or moved a yrkande here, stored with the search
-    # vector (minutes.search_index): the party filter is one GIN lookup, not a union of
-    # reservations and yrkanden joined back to their items.
-    parties = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
+    # What the filters ask of the item's children (`kind:beslutar`, `reserved`,
+    # `reserved-by:3`, `party:3`, `person:12`), stored with the search vector
+    # (minutes.search_index): every filter is one lookup in one GIN index, which PostgreSQL
+    # combines with the words' own instead of joining reservations, yrkanden and
+    # decisions back to their items.
+    tags = ArrayField(models.TextField(), default=list, blank=True, editable=False)
     # The search vector's adjacent word pairs (`förorenad 1 mark`), set by a trigger from
     # it (migration 0005): what makes phrase searches fast (minutes.search).
     phrase_vector = SearchVectorField(null=True, editable=False)
@@ -106,7 +108,7 @@ class Item(models.Model):
         indexes = [
             GinIndex(fields=["search_vector"], name="item_search_vector_gin"),
             GinIndex(fields=["phrase_vector"], name="item_phrase_vector_gin"),
-            GinIndex(fields=["parties"], name="item_parties_gin"),
+            GinIndex(fields=["tags"], name="item_tags_gin"),
             # Lists without words come newest first: walked from the top, a filter that
             # holds for many items finds its first page after a few hundred entries.
             models.Index(

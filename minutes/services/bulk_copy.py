@@ -28,7 +28,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     ),
     "minutes_item": (
         "id", "meeting_id", "number", "title", "dnr", "responsible", "handlers", "withdrawn",
-        "tabled", "sections", "text", "parties",
+        "tabled", "sections", "text", "tags",
     ),
     "minutes_item_cases": ("id", "item_id", "case_id"),
     "minutes_decision": (
