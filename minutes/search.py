@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import (
@@ -23,7 +23,6 @@ from django.contrib.postgres.search import (
 from django.core.paginator import Page, Paginator
 from django.db.models import (
     BooleanField,
-    Count,
     Exists,
     F,
     Func,
@@ -34,12 +33,12 @@ from django.db.models import (
     TextField,
     Value,
 )
-from django.db.models.functions import Cast, Coalesce, ExtractYear
+from django.db.models.functions import Cast, Coalesce
 from django.utils.functional import cached_property
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .filters import SLUG_BY_KIND, ItemFilter
+from .filters import ItemFilter
 from .models import Case, Clause, Decision, Item, Reservation, Yrkande
 from .parsing.dnr import normalize_dnr
 from .search_index import SEARCH_CONFIG
@@ -54,10 +53,7 @@ COUNT_CAP = 1_000
 # thousands. Ranking costs a detoasted vector per row; ranking every match of
 # a common word is what makes full-text search slow at scale (docs/performance.md).
 RANK_WINDOW = COUNT_CAP
-# Facets are counted over at most this many matches; under it they are exact.
-FACET_SAMPLE = COUNT_CAP
 CASE_PREFIX_LIMIT = 20
-FACET_LIMIT = 15
 EXPORT_CHUNK = 500
 
 # PostgreSQL wraps each match in these private-use characters; the text is escaped in
@@ -93,27 +89,6 @@ class ItemSearch:
         the cap, whatever the number of matches.
         """
         return list(self.matches.order_by().values_list("pk", flat=True)[: COUNT_CAP + 1])
-
-
-@dataclass(frozen=True)
-class FacetValue:
-    """One value of a facet with the number of items in the filtered set that have it."""
-
-    param: str
-    value: str
-    label: str
-    count: int
-
-
-@dataclass(frozen=True)
-class Facets:
-    """Counts per body, committee, year, party with reservations and decision kind."""
-
-    body: list[FacetValue] = field(default_factory=list)
-    committee: list[FacetValue] = field(default_factory=list)
-    year: list[FacetValue] = field(default_factory=list)
-    party: list[FacetValue] = field(default_factory=list)
-    kind: list[FacetValue] = field(default_factory=list)
 
 
 def item_search(*, query: str, filters: Mapping[str, str]) -> ItemSearch:
@@ -402,82 +377,6 @@ def search_page(search: ItemSearch, *, page: str | int | None, per_page: int = P
     _attach_highlights(items, search)
     result.object_list = items
     return result
-
-
-# --- Facets --------------------------------------------------------------------------------
-
-
-def _grouped(items: QuerySet[Item], *fields: str) -> QuerySet:
-    return items.order_by().values(*fields).annotate(n=Count("pk")).order_by("-n", *fields)
-
-
-def search_facets(search: ItemSearch, *, limit: int = FACET_LIMIT) -> Facets:
-    """Counts over the filtered set: bodies, committees, years, reserving parties, kinds.
-
-    Each value's count is the number of results its filter link leaves — exactly, up to
-    FACET_SAMPLE results; beyond, the counts are those of the first FACET_SAMPLE.
-    """
-    # Every facet groups the same ids, found once (the matches of a common word are not
-    # looked up once per facet).
-    items = Item.objects.filter(pk__in=search.first_ids[:FACET_SAMPLE])
-    ids = items.values("pk")
-    bodies = _grouped(items, "meeting__committee__body__slug", "meeting__committee__body__name")
-    committees = _grouped(
-        items, "meeting__committee_id", "meeting__committee__name", "meeting__committee__body__name"
-    )
-    years = (
-        items.annotate(year=ExtractYear("meeting_date"))
-        .values("year")
-        .annotate(n=Count("pk"))
-        .order_by("-year")
-    )
-    parties = (
-        Reservation.objects.filter(item__in=ids, party__isnull=False)
-        .values("party__abbreviation", "party__name")
-        .annotate(n=Count("item", distinct=True))
-        .order_by("-n", "party__abbreviation")
-    )
-    kinds = (
-        Decision.objects.filter(item__in=ids)
-        .values("kind")
-        .annotate(n=Count("item", distinct=True))
-        .order_by("-n", "kind")
-    )
-    return Facets(
-        body=[
-            FacetValue(
-                "huvudman",
-                row["meeting__committee__body__slug"],
-                row["meeting__committee__body__name"],
-                row["n"],
-            )
-            for row in bodies[:limit]
-        ],
-        committee=[
-            FacetValue(
-                "organ",
-                str(row["meeting__committee_id"]),
-                f"{row['meeting__committee__name']} ({row['meeting__committee__body__name']})",
-                row["n"],
-            )
-            for row in committees[:limit]
-        ],
-        year=[FacetValue("ar", str(row["year"]), str(row["year"]), row["n"]) for row in years],
-        party=[
-            FacetValue(
-                "reserverat",
-                row["party__abbreviation"],
-                row["party__name"] or row["party__abbreviation"],
-                row["n"],
-            )
-            for row in parties[:limit]
-        ],
-        kind=[
-            FacetValue("typ", SLUG_BY_KIND[row["kind"]], Decision.Kind(row["kind"]).label, row["n"])
-            for row in kinds
-            if row["kind"] in SLUG_BY_KIND
-        ],
-    )
 
 
 # --- Exports -------------------------------------------------------------------------------

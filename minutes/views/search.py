@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .. import search as selectors
+from ..facets import Facets, search_facets
 from ..filters import KIND_BY_SLUG, YES, ItemFilter, SearchForm
 
 PAGE_PARAM = "sida"
@@ -60,7 +61,7 @@ def search(request: HttpRequest) -> HttpResponse:
         context.update(
             page=page,
             pager=_pager_links(params, page),
-            facets=_facet_links(params, selectors.search_facets(result)),
+            facets=_facet_links(params, search_facets(result)),
             exports={
                 "csv": reverse("minutes:search_csv") + suffix,
                 "json": reverse("minutes:search_json") + suffix,
@@ -101,7 +102,7 @@ def _pager_links(params: QueryDict, page: Page) -> dict[str, str]:
     return links
 
 
-def _facet_links(params: QueryDict, facets: selectors.Facets) -> list[tuple[str, list[Link]]]:
+def _facet_links(params: QueryDict, facets: Facets) -> list[tuple[str, list[Link]]]:
     """Each facet's values as links that add the value, or remove it when it is active."""
     titled = [
         (_("Huvudman"), facets.body),
