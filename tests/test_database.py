@@ -85,3 +85,15 @@ def test_trigram_extension_is_installed():
             "SELECT similarity('Hälso- och sjukvårdsnämnden', 'Hälso och sjukvårdsnämnd')"
         )
         assert cursor.fetchone()[0] > 0.5
+
+
+@pytest.mark.django_db
+def test_the_search_vector_is_kept_in_the_items_row():
+    """Every search tests and ranks rows by their vector: it must not be moved to TOAST
+    (migration 0007), while the long § text may be."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname, attstorage FROM pg_attribute"
+            " WHERE attrelid = 'minutes_item'::regclass AND attname IN ('search_vector', 'text')"
+        )
+        assert dict(cursor.fetchall()) == {"search_vector": "m", "text": "x"}

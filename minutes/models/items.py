@@ -85,6 +85,7 @@ class Item(models.Model):
     # {"heading", "text"} keeps ten million items from becoming forty million rows.
     sections = models.JSONField(_("avsnitt"), default=list, blank=True)
     text = models.TextField(_("paragrafens text"), blank=True)
+    # Stored in the row itself (STORAGE MAIN, migration 0007): every search reads it.
     search_vector = SearchVectorField(null=True, editable=False)
     # What the filters ask of the item's children (`kind:beslutar`, `reserved`,
     # `reserved-by:3`, `party:3`, `person:12`), stored with the search vector
