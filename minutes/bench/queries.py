@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.db import connection
+from django.db.models import Max, Min
 
 from minutes.models import Body, Case, Item, Party
 
@@ -56,6 +57,16 @@ def _sample_percent() -> float:
     return min(100.0, 5000 * 100.0 / total)
 
 
+def _sampled_titles(rng: random.Random, count: int) -> list[str]:
+    """Titles of about `count` items picked by `rng`: the same on the same data, unlike
+    ORDER BY random(), so a run's phrases can be measured again."""
+    bounds = Item.objects.aggregate(low=Min("pk"), high=Max("pk"))
+    if bounds["low"] is None:
+        return []
+    picks = {rng.randint(bounds["low"], bounds["high"]) for _ in range(count * 2)}
+    return list(Item.objects.filter(pk__in=picks).order_by("pk").values_list("title", flat=True))
+
+
 def _respell(dnr: str, rng: random.Random) -> str:
     variants = (dnr, dnr.lower(), " ".join(re.findall(r"\d+|[^\W\d_]+", dnr)), dnr.replace(" ", ""))
     return rng.choice(variants)
@@ -67,7 +78,7 @@ def build_query_mix(*, seed: int = 42, per_kind: int = 7) -> list[BenchQuery]:
     lexemes = _lexemes(_sample_percent())
     common = [w for w, _ in lexemes[:60]]
     rare = [w for w, n in lexemes if n <= 2][:400] or common
-    titles = list(Item.objects.order_by("?").values_list("title", flat=True)[:200])
+    titles = _sampled_titles(rng, 200)
     dnrs = list(Case.objects.order_by("key").values_list("dnr", flat=True)[:2000])
     bodies = list(Body.objects.values_list("slug", flat=True))
     parties = list(Party.objects.filter(is_known=True).values_list("abbreviation", flat=True))
