@@ -8,6 +8,7 @@ the scale work can swap the count or the paging (keyset) without touching the vi
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Iterator, Mapping
@@ -42,10 +43,13 @@ from .filters import ItemFilter
 from .models import Case, Clause, Decision, Item, Reservation, Yrkande
 from .parsing.dnr import normalize_dnr
 from .search_index import SEARCH_CONFIG
-from .search_phrases import phrase_pairs_query
+from .search_phrases import phrase_pairs_query, required_phrases
 from .selectors_browse import published_items
 
 PAGE_SIZE = 20
+# Words the planner expects in at least this share of published items are found by testing
+# rows, not through their GIN bitmap (ItemSearch.first_ids).
+COMMON_SHARE = 0.1
 # Beyond this many hits an exact total costs a scan of every match and helps no reader:
 # counting 10,000 matches of a common word took 40 ms at 100,000 items, 1,000 take 4 ms.
 COUNT_CAP = 1_000
@@ -88,7 +92,41 @@ class ItemSearch:
         (670 ms at 100,000 items for a word and a party filter); unordered, it stops after
         the cap, whatever the number of matches.
         """
-        return list(self.matches.order_by().values_list("pk", flat=True)[: COUNT_CAP + 1])
+        matches = self.matches.order_by()
+        # A phrase is narrowed by its word pairs' index (minutes.search_phrases) instead.
+        phrased = bool(required_phrases(self.query))
+        if self.search_query is not None and not phrased and _is_common(self.search_query):
+            matches = _common_word_matches(self)
+        return list(matches.values_list("pk", flat=True)[: COUNT_CAP + 1])
+
+
+def _estimated_rows(items: QuerySet[Item]) -> float:
+    """The planner's estimate of how many rows `items` has (planning only, no execution)."""
+    plan = json.loads(items.explain(format="json"))
+    return plan[0]["Plan"]["Plan Rows"]
+
+
+def _is_common(search_query: SearchQuery) -> bool:
+    """True when the planner expects the words alone in COMMON_SHARE of published items."""
+    published = published_items().order_by()
+    words = _estimated_rows(published.filter(search_vector=search_query))
+    return words >= COMMON_SHARE * max(_estimated_rows(published), 1)
+
+
+def _common_word_matches(search: ItemSearch) -> QuerySet[Item]:
+    """The matches of a common word, found by testing rows rather than by its GIN bitmap.
+
+    A word in hundreds of thousands of items costs 35–70 ms of GIN bitmap at a million
+    items before a row is read (docs/performance.md), while testing a row's in-row vector
+    costs about a microsecond and a tenth of the rows or more hold it. Without filters the
+    newest-first index is walked (the window is then the newest hits); with filters the
+    word is tested as a plain function call, which no index serves, so PostgreSQL starts
+    from the filters' own index and tests their items.
+    """
+    if not search.filterset.active_values:
+        return search.matches.order_by("-meeting_date", "meeting_id", "number")
+    tested = _RowMatch(F("search_vector"), search.search_query)
+    return search.filterset.qs.filter(tested).order_by()
 
 
 def item_search(*, query: str, filters: Mapping[str, str]) -> ItemSearch:
@@ -121,6 +159,14 @@ def item_search(*, query: str, filters: Mapping[str, str]) -> ItemSearch:
         search_query=search_query,
         matches=matches,
     )
+
+
+class _RowMatch(Func):
+    """`ts_match_vq(vector, query)`: the `@@` test as a function call, which no index can
+    serve, so the planner tests rows instead of building the words' bitmap."""
+
+    function = "ts_match_vq"
+    output_field = BooleanField()
 
 
 class _Matches(Func):

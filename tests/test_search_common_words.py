@@ -1,0 +1,66 @@
+"""A word held by a large share of the archive is found by testing rows, not through its
+GIN bitmap (minutes.search.ItemSearch.first_ids): the same hits, the newest first."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+
+from minutes import search
+from minutes.search_index import update_search_vectors
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def archive():
+    """40 items over 40 weeks; 'vårdplan' in 29 of them, 'hamnplan' in one, a reservation
+    on every third."""
+    committee = factories.CommitteeFactory()
+    party = factories.PartyFactory(abbreviation="V", name="Vänsterpartiet")
+    items = []
+    for n in range(40):
+        meeting = factories.MeetingFactory(
+            committee=committee, date=dt.date(2020, 1, 6) + dt.timedelta(weeks=n)
+        )
+        title = "Vårdplan för äldre" if n % 4 else "Trafikplan"
+        if n == 4:
+            title = "Hamnplan för Ekby"
+        item = factories.ItemFactory(meeting=meeting, title=title)
+        if n % 3 == 0:
+            factories.ReservationFactory(item=item, party=party)
+        items.append(item)
+    update_search_vectors()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE minutes_item")
+    return items
+
+
+def plain_hits(query: str, **filters: str) -> set[int]:
+    found = search.item_search(query=query, filters=filters)
+    return set(found.matches.values_list("pk", flat=True))
+
+
+def test_a_common_word_is_recognised_as_common_and_a_rare_one_is_not(archive):
+    common = search.item_search(query="vårdplan", filters={}).search_query
+    rare = search.item_search(query="hamnplan", filters={}).search_query
+    assert search._is_common(common)
+    assert not search._is_common(rare)
+
+
+def test_a_common_word_gives_the_same_hits_newest_first(archive):
+    found = search.item_search(query="vårdplan", filters={})
+    assert set(found.first_ids) == plain_hits("vårdplan")
+    by_id = search.Item.objects.in_bulk(found.first_ids)
+    dates = [by_id[pk].meeting_date for pk in found.first_ids]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_a_common_word_with_filters_gives_the_same_hits(archive):
+    found = search.item_search(query="vårdplan", filters={"reservation": "ja", "ar": "2020"})
+    assert found.first_ids
+    assert set(found.first_ids) == plain_hits("vårdplan", reservation="ja", ar="2020")
+    assert set(search.item_search(query="vårdplan -äldre", filters={}).first_ids) == set()
