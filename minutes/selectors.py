@@ -12,13 +12,15 @@ def archive_counts() -> dict[str, int]:
         "bodies": Body.objects.count(),
         "committees": Committee.objects.count(),
         "meetings": Meeting.objects.published().count(),
-        "decisions": Decision.objects.filter(item__meeting__is_published=True).count(),
+        # The item's copy of its meeting's publication: one join less (2.5 → 1.2 s at 1M).
+        "decisions": Decision.objects.filter(item__is_published=True).count(),
     }
 
 
-# Counting every decision reads a million rows at a million items; the start page shows
-# counts at most this old (or fresher: a newly listed meeting changes the key).
-COUNTS_CACHE_SECONDS = 60
+# Counting every decision reads a million rows at a million items (1.2 s); the start page
+# shows counts at most this old, or fresher: a newly listed meeting changes the key. At
+# 60 s both gunicorn workers recounted every minute under load and requests timed out.
+COUNTS_CACHE_SECONDS = 600
 
 
 def archive_counts_cached(*, newest_pk: int | None) -> dict[str, int]:

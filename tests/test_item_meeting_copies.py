@@ -11,8 +11,9 @@ from django.db import connection
 from minutes.models import Item, Meeting
 from minutes.search import item_search
 from minutes.search_index import update_search_vectors
+from minutes.selectors import archive_counts
 
-from .factories import ItemFactory, MeetingFactory
+from .factories import DecisionFactory, ItemFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +60,14 @@ def test_a_row_written_with_copy_gets_the_copies_too():
         with cursor.copy(f"COPY minutes_item ({columns}, sections, text) FROM STDIN") as copy:
             copy.write_row((meeting.pk, 7, "Budget", [], [], [], [], False, False, "[]", ""))
     assert Item.objects.filter(meeting=meeting, number=7, meeting_date=meeting.date).exists()
+
+
+def test_the_start_page_counts_only_published_decisions():
+    shown = MeetingFactory(is_published=True)
+    hidden = MeetingFactory(is_published=False)
+    for meeting in (shown, hidden):
+        DecisionFactory(item=ItemFactory(meeting=meeting))
+    assert archive_counts()["decisions"] == 1
+    hidden.is_published = True
+    hidden.save()
+    assert archive_counts()["decisions"] == 2
