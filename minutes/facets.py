@@ -18,9 +18,9 @@ from django.db.models.functions import ExtractYear
 from .filters import SLUG_BY_KIND
 from .models import Committee, Decision, Item, Party
 from .search import COUNT_CAP, ItemSearch
+from .search_index import TAG_KIND, TAG_RESERVED_BY
 
 FACET_LIMIT = 15
-_RESERVED_BY, _KIND = "reserved-by:", "kind:"
 _TAG_COUNTS_SQL = """
 SELECT tag, count(*) FROM minutes_item, unnest(tags) AS tag
 WHERE id = ANY(%s) AND (starts_with(tag, %s) OR starts_with(tag, %s))
@@ -65,12 +65,12 @@ def _places_and_years(ids: list[int]) -> tuple[Counter, Counter]:
 
 def _tag_counts(ids: list[int]) -> tuple[Counter, Counter]:
     with connection.cursor() as cursor:
-        cursor.execute(_TAG_COUNTS_SQL, [ids, _RESERVED_BY, _KIND])
+        cursor.execute(_TAG_COUNTS_SQL, [ids, TAG_RESERVED_BY, TAG_KIND])
         rows = cursor.fetchall()
     parties = Counter(
-        {int(tag[len(_RESERVED_BY) :]): n for tag, n in rows if tag.startswith(_RESERVED_BY)}
+        {int(tag[len(TAG_RESERVED_BY) :]): n for tag, n in rows if tag.startswith(TAG_RESERVED_BY)}
     )
-    kinds = Counter({tag[len(_KIND) :]: n for tag, n in rows if tag.startswith(_KIND)})
+    kinds = Counter({tag[len(TAG_KIND) :]: n for tag, n in rows if tag.startswith(TAG_KIND)})
     return parties, kinds
 
 

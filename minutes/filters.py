@@ -25,6 +25,7 @@ from .models import (
     Party,
     Person,
 )
+from .search_index import TAG_KIND, TAG_PARTY, TAG_PERSON, TAG_RESERVED, TAG_RESERVED_BY
 
 YES, NO = "ja", "nej"
 YES_NO_CHOICES = [(YES, _("Ja")), (NO, _("Nej"))]
@@ -156,27 +157,27 @@ class ItemFilter(django_filters.FilterSet):
 
     def filter_party(self, queryset: QuerySet[Item], name: str, value: Party) -> QuerySet[Item]:
         """Items where the party reserved itself or moved a yrkande."""
-        return queryset.filter(_tagged(f"party:{value.pk}"))
+        return queryset.filter(_tagged(f"{TAG_PARTY}{value.pk}"))
 
     def filter_reserving_party(
         self, queryset: QuerySet[Item], name: str, value: Party
     ) -> QuerySet[Item]:
         """Items with a reservation by the party (what the party facet counts)."""
-        return queryset.filter(_tagged(f"reserved-by:{value.pk}"))
+        return queryset.filter(_tagged(f"{TAG_RESERVED_BY}{value.pk}"))
 
     def filter_person(self, queryset: QuerySet[Item], name: str, value: Person) -> QuerySet[Item]:
         """Items where the person reserved, moved a yrkande or is named in a note."""
-        return queryset.filter(_tagged(f"person:{value.pk}"))
+        return queryset.filter(_tagged(f"{TAG_PERSON}{value.pk}"))
 
     def filter_kind(self, queryset: QuerySet[Item], name: str, value: str) -> QuerySet[Item]:
         """Items with at least one decision of the kind."""
-        return queryset.filter(_tagged(f"kind:{KIND_BY_SLUG[value]}"))
+        return queryset.filter(_tagged(f"{TAG_KIND}{KIND_BY_SLUG[value]}"))
 
     def filter_has_reservation(
         self, queryset: QuerySet[Item], name: str, value: str
     ) -> QuerySet[Item]:
         """Items with (`ja`) or without (`nej`) any reservation."""
-        reserved = _tagged("reserved")
+        reserved = _tagged(TAG_RESERVED)
         return queryset.filter(reserved if value == YES else ~reserved)
 
     def filter_withdrawn(self, queryset: QuerySet[Item], name: str, value: str) -> QuerySet[Item]:

@@ -14,30 +14,35 @@ from django.db import connection
 
 SEARCH_CONFIG = "swedish"
 
-# What the filters of minutes.filters ask of an item's children, as tags: `kind:beslutar`,
-# `reserved`, `reserved-by:<party id>`, `party:<party id>` (reserved or moved a yrkande),
-# `person:<person id>` (reserved, moved a yrkande or named in a note).
-TAGS_SQL = """ARRAY(
-        SELECT 'reserved' FROM minutes_reservation AS reservation
+# What the filters of minutes.filters ask of an item's children, as tags on the item
+# (TAGS_SQL writes them; minutes.filters and minutes.facets read them by these names):
+TAG_RESERVED = "reserved"  # any reservation
+TAG_RESERVED_BY = "reserved-by:"  # + party id: the party reserved itself
+TAG_PARTY = "party:"  # + party id: the party reserved itself or moved a yrkande
+TAG_PERSON = "person:"  # + person id: reserved, moved a yrkande or named in a note
+TAG_KIND = "kind:"  # + decision kind (`kind:beslutar`)
+
+TAGS_SQL = f"""ARRAY(
+        SELECT '{TAG_RESERVED}' FROM minutes_reservation AS reservation
         WHERE reservation.item_id = item.id
         UNION
         SELECT tag FROM minutes_reservation AS reservation,
-            LATERAL (VALUES ('person:' || reservation.person_id),
-                            ('party:' || reservation.party_id),
-                            ('reserved-by:' || reservation.party_id)) AS tags(tag)
+            LATERAL (VALUES ('{TAG_PERSON}' || reservation.person_id),
+                            ('{TAG_PARTY}' || reservation.party_id),
+                            ('{TAG_RESERVED_BY}' || reservation.party_id)) AS tags(tag)
         WHERE reservation.item_id = item.id AND tag IS NOT NULL
         UNION
         SELECT tag FROM minutes_yrkandeperson AS mover
         JOIN minutes_yrkande AS yrkande ON yrkande.id = mover.yrkande_id,
-            LATERAL (VALUES ('person:' || mover.person_id),
-                            ('party:' || mover.party_id)) AS tags(tag)
+            LATERAL (VALUES ('{TAG_PERSON}' || mover.person_id),
+                            ('{TAG_PARTY}' || mover.party_id)) AS tags(tag)
         WHERE yrkande.item_id = item.id AND tag IS NOT NULL
         UNION
-        SELECT 'person:' || named.person_id FROM minutes_note_persons AS named
+        SELECT '{TAG_PERSON}' || named.person_id FROM minutes_note_persons AS named
         JOIN minutes_note AS note ON note.id = named.note_id
         WHERE note.item_id = item.id
         UNION
-        SELECT 'kind:' || decision.kind FROM minutes_decision AS decision
+        SELECT '{TAG_KIND}' || decision.kind FROM minutes_decision AS decision
         WHERE decision.item_id = item.id
         ORDER BY 1)"""
 
