@@ -10,6 +10,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, OuterRef, QuerySet
 
 from .models import Body, Case, Committee, Item, Meeting
+from .selectors_browse import published_items
 from .selectors_people import party_list
 
 
@@ -31,11 +32,7 @@ class ItemSitemap(Sitemap):
     changefreq = "yearly"
 
     def items(self) -> QuerySet[Item]:
-        return (
-            Item.objects.filter(is_published=True)
-            .select_related("meeting__committee__body")
-            .order_by("pk")
-        )
+        return published_items().select_related("meeting__committee__body").order_by("pk")
 
 
 class CaseSitemap(Sitemap):
@@ -44,7 +41,7 @@ class CaseSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self) -> QuerySet[Case]:
-        published = Item.objects.filter(cases=OuterRef("pk"), is_published=True)
+        published = published_items().filter(cases=OuterRef("pk"))
         # Two bodies may share a key; the case page is per key, so list each key once.
         return Case.objects.filter(Exists(published)).order_by("key").distinct("key")
 

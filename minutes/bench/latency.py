@@ -54,7 +54,7 @@ def run_in_database(query: BenchQuery) -> None:
     """What the results page asks of the database for the first page: dnr check, ranked
     page with highlights, capped count."""
     if query.query:
-        search.exact_case_key(query.query, search.cases_by_dnr_prefix(query.query))
+        run_dnr_lookup(query)
     result = search.item_search(query=query.query, filters=_as_querydict(query.filters))
     page = search.search_page(result, page=1)
     page.paginator.count  # noqa: B018 - the count is part of what the page shows

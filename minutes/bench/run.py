@@ -14,7 +14,8 @@ from django.core.management import call_command
 from django.db import OperationalError, connection
 from django.test import Client
 
-from minutes.models import Item, Meeting, Reservation
+from minutes.models import Meeting, Reservation
+from minutes.selectors_browse import published_items
 from minutes.services.bulk_load import BulkLoadStats
 
 from . import latency, pages
@@ -125,9 +126,7 @@ def _import_rows(ordinary, stats) -> list[Row]:
 def _page_paths(mix: list[BenchQuery]) -> dict[str, str]:
     meeting = Meeting.objects.published().select_related("committee__body").order_by("id").first()
     # A full item (with a reservation) where there is one, not a one-line notice.
-    items = Item.objects.filter(meeting__is_published=True).select_related(
-        "meeting__committee__body"
-    )
+    items = published_items().select_related("meeting__committee__body")
     reserved = Reservation.objects.order_by("-item_id").values_list("item_id", flat=True)[:1]
     item = items.filter(pk__in=list(reserved)).first() or items.order_by("-pk").first()
     common = next(q for q in mix if q.kind == "common")
