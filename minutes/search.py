@@ -1,4 +1,5 @@
-"""Search selectors: full-text search over items, diarienummer lookup, facets, result pages.
+"""Search selectors: full-text search over items, diarienummer lookup, result pages (the
+facets are in minutes.facets).
 
 One `swedish` configuration everywhere (minutes.search_index.SEARCH_CONFIG): in the stored
 vector, the query and the headline, or highlighting silently breaks. Only published
@@ -54,8 +55,8 @@ COMMON_SHARE = 0.1
 # counting 10,000 matches of a common word took 40 ms at 100,000 items, 1,000 take 4 ms.
 COUNT_CAP = 1_000
 # The result pages rank at most this many matches of a common word's hundreds of
-# thousands. Ranking costs a detoasted vector per row; ranking every match of
-# a common word is what makes full-text search slow at scale (docs/performance.md).
+# thousands. Ranking reads every ranked row's vector; ranking every match of a common
+# word is what makes full-text search slow at scale (docs/performance.md).
 RANK_WINDOW = COUNT_CAP
 CASE_PREFIX_LIMIT = 20
 EXPORT_CHUNK = 500
@@ -83,14 +84,15 @@ class ItemSearch:
 
     @cached_property
     def first_ids(self) -> list[int]:
-        """Ids of the first COUNT_CAP + 1 matches, in the order the index yields them.
+        """Ids of the first COUNT_CAP + 1 matches.
 
         The capped count, the ranking window and the facets all read this one list, so a
         common word's hundreds of thousands of matches are looked up once per page, not
-        three times. No ORDER BY on purpose: ordered by id, PostgreSQL walks the primary
-        key backwards and tests every item when a search has fewer matches than the cap
-        (670 ms at 100,000 items for a word and a party filter); unordered, it stops after
-        the cap, whatever the number of matches.
+        three times. In the order the index yields them, no ORDER BY: ordered by id,
+        PostgreSQL walks the primary key backwards and tests every item when a search has
+        fewer matches than the cap (670 ms at 100,000 items for a word and a party filter);
+        unordered, it stops after the cap, whatever the number of matches. A common word
+        is the exception (`_common_word_matches`): its newest matches, by testing rows.
         """
         matches = self.matches.order_by()
         # A phrase is narrowed by its word pairs' index (minutes.search_phrases) instead.
@@ -188,7 +190,7 @@ def search_window(search: ItemSearch) -> QuerySet[Item]:
     """What the result pages list: the ranked best of the first RANK_WINDOW matches.
 
     Under RANK_WINDOW matches (most searches) this is every match, ranked; of a common
-    word's hundreds of thousands, the first RANK_WINDOW the index yields are ranked.
+    word's hundreds of thousands, the first RANK_WINDOW of `first_ids` are ranked.
     Without words the filtered items come newest first, which needs no cut.
     """
     if search.search_query is None:
