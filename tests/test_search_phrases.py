@@ -12,7 +12,7 @@ from django.contrib.postgres.search import SearchQuery
 from minutes import models
 from minutes.search import item_search
 from minutes.search_index import SEARCH_CONFIG, update_search_vectors
-from minutes.search_phrases import phrase_pairs_query, required_phrases
+from minutes.search_phrases import only_phrases, phrase_pairs_query, required_phrases
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -81,6 +81,21 @@ def test_only_required_phrases_narrow_the_search():
     assert required_phrases('"ny vårdcentral" OR "förorenad mark"') == []
     assert required_phrases('"ny vårdcentral" or mark') == []
     assert required_phrases('"ej avslutad') == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ('"förorenad mark"', True),
+        ('"förorenad mark" -gasverket', True),
+        ('"förorenad mark" "ny vårdcentral"', True),
+        ('"förorenad mark" gasverket', False),
+        ("förorenad mark", False),
+        ('"ny vårdcentral" OR "förorenad mark"', False),
+    ],
+)
+def test_a_query_of_phrases_only_is_told_apart(query, expected):
+    assert only_phrases(query) is expected
 
 
 def test_pairs_across_a_stopword_do_not_narrow(items):

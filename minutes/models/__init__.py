@@ -12,10 +12,12 @@ from .items import (
     Yrkande,
     YrkandePerson,
 )
+from .lookups import AnyOf
 from .meetings import Attendance, ImportRecord, Meeting, Upload
 from .organisation import Body, Committee, Party, Person
 
 __all__ = [
+    "AnyOf",
     "Attendance",
     "Body",
     "Case",
