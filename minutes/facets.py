@@ -52,13 +52,13 @@ class Facets:
 def _places_and_years(ids: list[int]) -> tuple[Counter, Counter]:
     rows = (
         Item.objects.filter(pk__any=ids)
-        .values("meeting__committee_id", year=ExtractYear("meeting_date"))
+        .values("committee_id", year=ExtractYear("meeting_date"))
         .annotate(n=Count("pk"))
         .order_by()
     )
     committees, years = Counter(), Counter()
     for row in rows:
-        committees[row["meeting__committee_id"]] += row["n"]
+        committees[row["committee_id"]] += row["n"]
         years[row["year"]] += row["n"]
     return committees, years
 

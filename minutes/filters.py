@@ -86,13 +86,13 @@ class ItemFilter(django_filters.FilterSet):
     """Body, committee, dates, party, person, decision kind, reservation and withdrawn."""
 
     huvudman = _ModelChoiceFilter(
-        field_name="meeting__committee__body",
+        field_name="committee__body",
         queryset=Body.objects.all(),
         to_field_name="slug",
         label=_("Huvudman"),
     )
     organ = _ModelChoiceFilter(
-        field_name="meeting__committee",
+        field_name="committee",
         queryset=Committee.objects.select_related("body"),
         label=_("Organ"),
     )

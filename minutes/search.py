@@ -48,9 +48,10 @@ from .search_phrases import only_phrases, phrase_pairs_query
 from .selectors_browse import published_items
 
 PAGE_SIZE = 20
-# Words the planner expects in at least this share of published items are found by testing
-# rows, not through their GIN bitmap (ItemSearch.first_ids).
-COMMON_SHARE = 0.1
+# What testing one row's in-row vector costs against one entry of a word's GIN bitmap
+# (≈ 1.5 µs against ≈ 0.23 µs at a million items, docs/performance.md): decides when a
+# word's matches are found by testing rows instead (ItemSearch.first_ids, _is_common).
+ROW_TEST_COST = 6.0
 # Beyond this many hits an exact total costs a scan of every match and helps no reader:
 # counting 10,000 matches of a common word took 40 ms at 100,000 items, 1,000 take 4 ms.
 COUNT_CAP = 1_000
@@ -86,20 +87,38 @@ class ItemSearch:
 
     @cached_property
     def first_ids(self) -> list[int]:
-        """Ids of the first COUNT_CAP + 1 matches.
+        """Ids of the first COUNT_CAP + 1 matches (see `_first_hits`)."""
+        return [hit[0] for hit in self._first_hits]
+
+    @cached_property
+    def ranked_window(self) -> list[int]:
+        """The first RANK_WINDOW hits' ids, best first: rank, then newest, then id."""
+        hits = self._first_hits[:RANK_WINDOW]
+        return [pk for pk, _, _ in sorted(hits, key=lambda h: (-h[1], -h[2].toordinal(), h[0]))]
+
+    @cached_property
+    def _first_hits(self) -> list[tuple]:
+        """The first COUNT_CAP + 1 matches: (id, rank, meeting date), or (id,) without words.
 
         The capped count, the ranking window and the facets all read this one list, so a
         common word's hundreds of thousands of matches are looked up once per page, not
-        three times. In the order the index yields them, no ORDER BY: ordered by id,
-        PostgreSQL walks the primary key backwards and tests every item when a search has
-        fewer matches than the cap (670 ms at 100,000 items for a word and a party filter);
-        unordered, it stops after the cap, whatever the number of matches. A common word
-        is the exception (`_common_word_matches`): its newest matches, by testing rows.
+        three times, and each hit is ranked in the same pass that finds it. In the order
+        the index yields them, no ORDER BY: ordered by id, PostgreSQL walks the primary
+        key backwards and tests every item when a search has fewer matches than the cap
+        (670 ms at 100,000 items for a word and a party filter); unordered, it stops after
+        the cap, whatever the number of matches. A common word is the exception
+        (`_common_word_matches`): its newest matches, by testing rows. Filters alone are
+        listed newest first and fetched so: the planner walks the newest-first index for
+        a filter many items pass (`reservation=ja`, a tenth of them: 27 → 12 ms at a
+        million items) and sorts a rare one's few.
         """
+        if self.search_query is None:
+            return list(self.items.values_list("pk")[: COUNT_CAP + 1])
         matches = self.matches.order_by()
-        if self.search_query is not None and not self.by_pairs and _is_common(self.search_query):
+        if not self.by_pairs and _is_common(self.search_query):
             matches = _common_word_matches(self)
-        return list(matches.values_list("pk", flat=True)[: COUNT_CAP + 1])
+        ranked = matches.annotate(rank=SearchRank(F("search_vector"), self.search_query))
+        return list(ranked.values_list("pk", "rank", "meeting_date")[: COUNT_CAP + 1])
 
 
 def _estimated_rows(items: QuerySet[Item]) -> float:
@@ -108,11 +127,24 @@ def _estimated_rows(items: QuerySet[Item]) -> float:
     return plan[0]["Plan"]["Plan Rows"]
 
 
+def rows_beat_bitmap(matches: float, published: float) -> bool:
+    """True when testing rows finds the first COUNT_CAP + 1 of `matches` hits among
+    `published` items cheaper than building the words' bitmap of all of them.
+
+    Testing rows newest first reads about (COUNT_CAP + 1) · published / matches rows,
+    the bitmap holds every match: rows win when matches² ≥ ROW_TEST_COST · (COUNT_CAP + 1)
+    · published. A word is common from 8 % of a million items on, from 24 % of 100,000,
+    from 2.5 % of ten million.
+    """
+    return matches * matches >= ROW_TEST_COST * (COUNT_CAP + 1) * max(published, 1)
+
+
 def _is_common(search_query: SearchQuery) -> bool:
-    """True when the planner expects the words alone in COMMON_SHARE of published items."""
+    """True when the planner's estimates say the words' matches are best found by testing
+    rows (`rows_beat_bitmap`)."""
     published = published_items().order_by()
-    words = _estimated_rows(published.filter(search_vector=search_query))
-    return words >= COMMON_SHARE * max(_estimated_rows(published), 1)
+    matches = _estimated_rows(published.filter(search_vector=search_query))
+    return rows_beat_bitmap(matches, _estimated_rows(published))
 
 
 def _common_word_matches(search: ItemSearch) -> QuerySet[Item]:
@@ -204,19 +236,16 @@ def _ranked(items: QuerySet[Item], search_query: SearchQuery) -> QuerySet[Item]:
     )
 
 
-def search_window(search: ItemSearch) -> QuerySet[Item]:
-    """What the result pages list: the ranked best of the first RANK_WINDOW matches.
+def search_window(search: ItemSearch) -> QuerySet[Item] | list[int]:
+    """What the result pages list, as ids: the ranked best of the first RANK_WINDOW matches.
 
     Under RANK_WINDOW matches (most searches) this is every match, ranked; of a common
     word's hundreds of thousands, the first RANK_WINDOW of `first_ids` are ranked.
     Without words the filtered items come newest first, which needs no cut.
     """
     if search.search_query is None:
-        return search.items
-    # By id: repeated inside the ranked query, the filters' subqueries led the planner
-    # to join badly (2.4 s instead of 0.2 s at a million items).
-    window = Item.objects.filter(pk__any=search.first_ids[:RANK_WINDOW])
-    return _ranked(window, search.search_query)
+        return search.items.values_list("pk", flat=True)
+    return search.ranked_window
 
 
 # --- Diarienummer -------------------------------------------------------------------------
@@ -378,16 +407,29 @@ def _snippet_document() -> Func:
 
 def _page_items(ids: list[int], search: ItemSearch) -> list[Item]:
     """The page's items in `ids` order with what a hit shows: meeting, committee, body,
-    decisions and their clauses (highlighted when the search has words)."""
+    decisions and their clauses, and with words, the headlines (`title_hl`, `snippet_hl`,
+    each clause's `highlighted`): computed for these rows only, the costliest part of a
+    search stays the size of a page."""
     clauses = Clause.objects.order_by("position")
+    items = Item.objects.filter(pk__any=ids)
     if search.search_query is not None:
         clauses = clauses.annotate(
             highlighted=_headline(F("text"), search.search_query, highlight_all=True)
         )
+        items = items.annotate(
+            title_hl=_headline(F("title"), search.search_query, highlight_all=True),
+            snippet_hl=_headline(
+                _snippet_document(),
+                search.search_query,
+                max_fragments=2,
+                max_words=30,
+                min_words=12,
+                fragment_delimiter=" … ",
+            ),
+        )
     rows = (
-        Item.objects.filter(pk__any=ids)
-        .select_related("meeting__committee__body")
-        # The snippet is cut in the headline query; the page needs none of the long text.
+        items.select_related("meeting__committee__body")
+        # The snippet is cut in the headline; the page needs none of the long text.
         .defer("search_vector", "phrase_vector", "sections", "text")
         .prefetch_related(
             Prefetch(
@@ -402,32 +444,11 @@ def _page_items(ids: list[int], search: ItemSearch) -> list[Item]:
     return [rows[pk] for pk in ids if pk in rows]
 
 
-def _attach_highlights(items: list[Item], search: ItemSearch) -> None:
-    """Set `title_html`, `snippet_html` and each clause's `text_html` on the shown items.
-
-    Headlines are the most expensive part of a search, so they are computed in a separate
-    query for the ids of this page only.
-    """
-    by_id = {}
-    if search.search_query is not None and items:
-        rows = (
-            Item.objects.filter(pk__in=[item.pk for item in items])
-            .annotate(
-                title_hl=_headline(F("title"), search.search_query, highlight_all=True),
-                snippet_hl=_headline(
-                    _snippet_document(),
-                    search.search_query,
-                    max_fragments=2,
-                    max_words=30,
-                    min_words=12,
-                    fragment_delimiter=" … ",
-                ),
-            )
-            .values_list("pk", "title_hl", "snippet_hl")
-        )
-        by_id = {pk: (title, snippet) for pk, title, snippet in rows}
+def _attach_highlights(items: list[Item]) -> None:
+    """Set `title_html`, `snippet_html` and each clause's `text_html` on the shown items
+    from the headlines `_page_items` computed (the plain text when the search has none)."""
     for item in items:
-        title, snippet = by_id.get(item.pk, (item.title, ""))
+        title, snippet = getattr(item, "title_hl", item.title), getattr(item, "snippet_hl", "")
         item.title_html = mark_matches(title)
         item.snippet_html = mark_matches(snippet.strip()) if MARK_START in snippet else ""
         for decision in item.decisions.all():
@@ -443,14 +464,14 @@ def search_page(search: ItemSearch, *, page: str | int | None, per_page: int = P
     """
     window = RANK_WINDOW if search.search_query is not None else None
     paginator = CappedPaginator(
-        search_window(search).values_list("pk", flat=True),
+        search_window(search),
         per_page,
         count=len(search.first_ids),
         window=window,
     )
     result = paginator.get_page(page)
     items = _page_items(list(result.object_list), search)
-    _attach_highlights(items, search)
+    _attach_highlights(items)
     result.object_list = items
     return result
 

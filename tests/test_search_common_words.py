@@ -16,9 +16,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def archive():
+def archive(monkeypatch):
     """40 items over 40 weeks; 'vårdplan' in 29 of them, 'hamnplan' in one, a reservation
-    on every third."""
+    on every third. Rows are made cheap to test, as they are against a large archive's
+    bitmaps, so that 29 of 40 counts as common."""
+    monkeypatch.setattr(search, "ROW_TEST_COST", 0.01)
     committee = factories.CommitteeFactory()
     party = factories.PartyFactory(abbreviation="V", name="Vänsterpartiet")
     items = []
@@ -49,6 +51,20 @@ def test_a_common_word_is_recognised_as_common_and_a_rare_one_is_not(archive):
     rare = search.item_search(query="hamnplan", filters={}).search_query
     assert search._is_common(common)
     assert not search._is_common(rare)
+
+
+@pytest.mark.parametrize(
+    ("matches", "published", "common"),
+    [
+        (128_000, 1_000_000, True),  # a word in 13 % of a million items
+        (50_000, 1_000_000, False),  # 5 %: its bitmap is cheaper than 20,000 row tests
+        (20_000, 100_000, False),  # 20 % of a small archive: the bitmap is small too
+        (30_000, 100_000, True),
+        (300_000, 10_000_000, True),  # 3 % of ten million
+    ],
+)
+def test_rows_are_tested_when_that_is_cheaper_than_the_bitmap(matches, published, common):
+    assert search.rows_beat_bitmap(matches, published) is common
 
 
 def test_a_common_word_gives_the_same_hits_newest_first(archive):

