@@ -1,5 +1,6 @@
-"""Items carry their meeting's date and publication (migration 0004's triggers): whatever
-writes an item or changes a meeting, search and lists see the meeting as it is."""
+"""Items carry their meeting's date, publication and committee (the triggers of migrations
+0004 and 0008): whatever writes an item or changes a meeting, search and lists see the
+meeting as it is."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from minutes.search import item_search
 from minutes.search_index import update_search_vectors
 from minutes.selectors import archive_counts
 
-from .factories import DecisionFactory, ItemFactory, MeetingFactory
+from .factories import CommitteeFactory, DecisionFactory, ItemFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +60,24 @@ def test_a_row_written_with_copy_gets_the_copies_too():
         columns = "meeting_id, number, title, dnr, responsible, handlers, tags, withdrawn, tabled"
         with cursor.copy(f"COPY minutes_item ({columns}, sections, text) FROM STDIN") as copy:
             copy.write_row((meeting.pk, 7, "Budget", [], [], [], [], False, False, "[]", ""))
-    assert Item.objects.filter(meeting=meeting, number=7, meeting_date=meeting.date).exists()
+    copied = Item.objects.get(meeting=meeting, number=7)
+    assert (copied.meeting_date, copied.committee_id) == (meeting.date, meeting.committee_id)
+
+
+def test_a_meeting_moved_to_another_committee_moves_its_items_in_the_filters():
+    meeting = MeetingFactory()
+    item = ItemFactory(meeting=meeting, title="Detaljplan för hamnen")
+    other = CommitteeFactory()
+    update_search_vectors()
+    assert Item.objects.get(pk=item.pk).committee_id == meeting.committee_id
+
+    meeting.committee = other
+    meeting.save()
+
+    by_organ = item_search(query="hamnen", filters={"organ": str(other.pk)})
+    assert list(by_organ.matches.values_list("pk", flat=True)) == [item.pk]
+    by_body = item_search(query="", filters={"huvudman": other.body.slug})
+    assert by_body.first_ids == [item.pk]
 
 
 def test_the_start_page_counts_only_published_decisions():
