@@ -1,9 +1,10 @@
 """Facet counts of a search: bodies, committees, years, reserving parties, decision kinds.
 
 Counted over the search's first matches (`ItemSearch.first_ids`, at most COUNT_CAP):
-exact for any search with fewer hits, a sample of a common word's. Two queries whatever
-the number of facets: one groups the hits by committee and year (bodies are the sums of
-their committees), one counts their filter tags (`Item.tags`: reserving parties, kinds).
+exact for any search with fewer hits, a sample of a common word's. One pass over the hits
+whatever the number of facets: each hit's committee, year and facet tags (`Item.tags`:
+reserving parties, kinds) are read and counted here; bodies are the sums of their
+committees.
 """
 
 from __future__ import annotations
@@ -12,19 +13,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count
-from django.db.models.functions import ExtractYear
 
 from .filters import SLUG_BY_KIND
-from .models import Committee, Decision, Item, Party
+from .models import Committee, Decision, Party
 from .search import COUNT_CAP, ItemSearch
 from .search_index import TAG_KIND, TAG_RESERVED_BY
 
 FACET_LIMIT = 15
-_TAG_COUNTS_SQL = """
-SELECT tag, count(*) FROM minutes_item, unnest(tags) AS tag
-WHERE id = ANY(%s) AND (starts_with(tag, %s) OR starts_with(tag, %s))
-GROUP BY tag
+# Each hit's committee, year and the tags facets count, for the hits' ids.
+_HIT_FACTS_SQL = """
+SELECT committee_id, extract(year FROM meeting_date)::int,
+       ARRAY(SELECT tag FROM unnest(tags) AS tag
+             WHERE starts_with(tag, %s) OR starts_with(tag, %s))
+FROM minutes_item WHERE id = ANY(%s::bigint[])
 """
 
 
@@ -49,29 +50,29 @@ class Facets:
     kind: list[FacetValue] = field(default_factory=list)
 
 
-def _places_and_years(ids: list[int]) -> tuple[Counter, Counter]:
-    rows = (
-        Item.objects.filter(pk__any=ids)
-        .values("committee_id", year=ExtractYear("meeting_date"))
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    committees, years = Counter(), Counter()
-    for row in rows:
-        committees[row["committee_id"]] += row["n"]
-        years[row["year"]] += row["n"]
-    return committees, years
+@dataclass
+class _Counts:
+    committees: Counter = field(default_factory=Counter)
+    years: Counter = field(default_factory=Counter)
+    parties: Counter = field(default_factory=Counter)
+    kinds: Counter = field(default_factory=Counter)
 
 
-def _tag_counts(ids: list[int]) -> tuple[Counter, Counter]:
+def _hit_counts(ids: list[int]) -> _Counts:
+    """The hits counted per committee, year, reserving party (id) and decision kind."""
     with connection.cursor() as cursor:
-        cursor.execute(_TAG_COUNTS_SQL, [ids, TAG_RESERVED_BY, TAG_KIND])
+        cursor.execute(_HIT_FACTS_SQL, [TAG_RESERVED_BY, TAG_KIND, ids])
         rows = cursor.fetchall()
-    parties = Counter(
-        {int(tag[len(TAG_RESERVED_BY) :]): n for tag, n in rows if tag.startswith(TAG_RESERVED_BY)}
-    )
-    kinds = Counter({tag[len(TAG_KIND) :]: n for tag, n in rows if tag.startswith(TAG_KIND)})
-    return parties, kinds
+    counts = _Counts()
+    for committee, year, tags in rows:
+        counts.committees[committee] += 1
+        counts.years[year] += 1
+        for tag in tags:
+            if tag.startswith(TAG_RESERVED_BY):
+                counts.parties[int(tag[len(TAG_RESERVED_BY) :])] += 1
+            else:
+                counts.kinds[tag[len(TAG_KIND) :]] += 1
+    return counts
 
 
 def search_facets(search: ItemSearch, *, limit: int = FACET_LIMIT) -> Facets:
@@ -83,12 +84,11 @@ def search_facets(search: ItemSearch, *, limit: int = FACET_LIMIT) -> Facets:
     ids = search.first_ids[:COUNT_CAP]
     if not ids:
         return Facets()
-    committee_counts, years = _places_and_years(ids)
-    party_counts, kinds = _tag_counts(ids)
-    committees = Committee.objects.select_related("body").in_bulk(list(committee_counts))
-    parties = Party.objects.in_bulk(list(party_counts))
+    counts = _hit_counts(ids)
+    committees = Committee.objects.select_related("body").in_bulk(list(counts.committees))
+    parties = Party.objects.in_bulk(list(counts.parties))
     bodies: Counter = Counter()
-    for pk, n in committee_counts.items():
+    for pk, n in counts.committees.items():
         bodies[committees[pk].body] += n
     return Facets(
         body=[
@@ -97,22 +97,22 @@ def search_facets(search: ItemSearch, *, limit: int = FACET_LIMIT) -> Facets:
         ],
         committee=[
             FacetValue("organ", str(pk), f"{committees[pk].name} ({committees[pk].body.name})", n)
-            for pk, n in sorted(committee_counts.items(), key=lambda e: (-e[1], e[0]))[:limit]
+            for pk, n in sorted(counts.committees.items(), key=lambda e: (-e[1], e[0]))[:limit]
         ],
         year=[
             FacetValue("ar", str(year), str(year), n)
-            for year, n in sorted(years.items(), reverse=True)
+            for year, n in sorted(counts.years.items(), reverse=True)
         ],
         party=[
             FacetValue("reserverat", party.abbreviation, party.name or party.abbreviation, n)
             for party, n in sorted(
-                ((parties[pk], n) for pk, n in party_counts.items()),
+                ((parties[pk], n) for pk, n in counts.parties.items()),
                 key=lambda e: (-e[1], e[0].abbreviation),
             )[:limit]
         ],
         kind=[
             FacetValue("typ", SLUG_BY_KIND[kind], Decision.Kind(kind).label, n)
-            for kind, n in sorted(kinds.items(), key=lambda e: (-e[1], e[0]))
+            for kind, n in sorted(counts.kinds.items(), key=lambda e: (-e[1], e[0]))
             if kind in SLUG_BY_KIND
         ],
     )
