@@ -16,8 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from .cells import (
     BARE_PAGE_SLASH_RE,
@@ -25,6 +26,7 @@ from .cells import (
     PAGE_HINT_RE,
     cell_key,
     cells,
+    is_one_cell,
     is_page_number_cell,
     is_page_number_line,
     is_shaped_furniture,
@@ -33,6 +35,7 @@ from .cells import (
 )
 from .meeting import DATE_RE, DATUM_DNR_SIDA_RE, parse_date
 from .normalize import normalize
+from .text import joined_words
 
 __all__ = [
     "CleanText",
@@ -52,6 +55,8 @@ _SIGNING_SERVICE_RE = re.compile(
 )
 # A line that is only a date (`2024-11-28`, `28 november 2024`): page headers print one.
 _DATE_ONLY_RE = re.compile(rf"^(?:{DATE_RE.pattern})$", re.I)
+# What every date starts with, after blanks.
+_DIGIT_FIRST_RE = re.compile(r"\s*\d")
 # Header lines are short labels: an organ name, not a sentence.
 _MAX_HEADER_WORDS = 8
 # Page headers are learned from the first lines of each page, stripped a little further.
@@ -90,6 +95,10 @@ class _Lines:
     def __init__(self, text: str) -> None:
         self.texts: list[str | None] = list(text.split("\n"))
         self.notes: dict[int, list[tuple[str, str, bool]]] = {}
+        # Several steps compare the same lines by their cell keys, and page boundaries and
+        # every page's zones test the same lines for page numbers: each text is read once.
+        self._key_sets: dict[str, frozenset[str]] = {}
+        self._page_numbers: dict[str, bool] = {}
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -113,30 +122,55 @@ class _Lines:
         self.notes.setdefault(index, []).append((kind, removed.strip(), True))
         self.texts[index] = new_text
 
+    def cell_keys(self, text: str) -> frozenset[str]:
+        """The non-empty `cell_key`s of the cells of `text`."""
+        keys = self._key_sets.get(text)
+        if keys is None:
+            keys = frozenset(map(cell_key, cells(text)[::2]))
+            if "" in keys:
+                keys = keys - {""}
+            self._key_sets[text] = keys
+        return keys
+
+    def is_page_end(self, text: str) -> bool:
+        """True for a form feed or a line that is only a page number (a page boundary)."""
+        found = self._page_numbers.get(text)
+        if found is None:
+            found = self._page_numbers[text] = text == FORM_FEED or is_page_number_line(text)
+        return found
+
+    def iter_nonblank(self, index: int) -> Iterator[int]:
+        """Indices of the live non-blank lines after `index`, nearest first."""
+        texts = self.texts
+        for i in range(index + 1, len(texts)):
+            text = texts[i]
+            if text is not None and text.strip():  # a form feed line strips to nothing
+                yield i
+
     def next_nonblank(self, index: int, limit: int) -> list[int]:
         """Indices of up to `limit` live non-blank lines after `index`."""
-        found: list[int] = []
-        for i in range(index + 1, len(self.texts)):
-            if len(found) >= limit:
-                break
-            if self.alive(i) and self.get(i).strip() and self.get(i) != FORM_FEED:
-                found.append(i)
-        return found
+        return list(islice(self.iter_nonblank(index), limit))
 
     def finish(self) -> CleanText:
         """Drop removed lines and runs of blank lines; attach removals to surviving lines."""
         lines: list[str] = []
         removals: list[Removal] = []
         pending: list[tuple[str, str, bool]] = []
+        notes = self.notes
+        last_blank = True  # no line yet, or the last line kept is blank
         for index, text in enumerate(self.texts):
-            pending.extend(self.notes.get(index, ()))
+            if index in notes:
+                pending.extend(notes[index])
             if text is None or text == FORM_FEED:
                 continue
-            if not text.strip() and (not lines or not lines[-1].strip()):
+            blank = not text or text.isspace()
+            if blank and last_blank:
                 continue
-            removals.extend(_merged(len(lines), pending))
-            pending = []
+            if pending:
+                removals.extend(_merged(len(lines), pending))
+                pending = []
             lines.append(text)
+            last_blank = blank
         while lines and not lines[-1].strip():
             lines.pop()
         last = max(len(lines) - 1, 0)
@@ -163,12 +197,17 @@ def _drop_cells(
 ) -> None:
     """Remove every cell for which `predicate` holds; a line left empty is dropped.
 
-    `hint`, where given, is something every such cell holds: lines without it are skipped
-    unsplit, which spares most lines of a long protocol.
+    `hint`, where given, is something every such cell holds: lines of several cells
+    without it are skipped unsplit.
     """
-    for index in range(len(lines)):
-        line = lines.get(index)
-        if not lines.alive(index) or not line.strip() or (hint and not hint.search(line)):
+    for index, line in enumerate(lines.texts):
+        if not line or line.isspace():
+            continue
+        if is_one_cell(line):  # most lines: furniture or not as a whole, nothing to split
+            if predicate(line):
+                lines.drop(index, kind)
+            continue
+        if hint and not hint.search(line):
             continue
         parts = cells(line)
         keep = [not predicate(parts[i]) for i in range(0, len(parts), 2)]
@@ -188,34 +227,41 @@ def drop_signature_boxes(lines: _Lines) -> None:
 
 def drop_page_numbers(lines: _Lines) -> None:
     """Remove page numbers: cells `Sida 4(6)`, `Sida 6 av 12`, `4 (31)` and lines `4/31`."""
-    for index in range(len(lines)):
-        line = lines.get(index).strip()
-        if lines.alive(index) and BARE_PAGE_SLASH_RE.match(line) and is_page_number_line(line):
+    for index, text in enumerate(lines.texts):
+        if text is None or "/" not in text:  # the slash spares stripping and matching
+            continue
+        line = text.strip()
+        if BARE_PAGE_SLASH_RE.match(line) and is_page_number_line(line):
             lines.drop(index, "page number")
     _drop_cells(lines, is_page_number_cell, "page number", PAGE_HINT_RE)
 
 
 def drop_signing_service_lines(lines: _Lines) -> None:
     """Remove lines stamped by e-signing services (`Comfact Signature Referensnummer: …`)."""
-    for index in range(len(lines)):
-        if lines.alive(index) and _SIGNING_SERVICE_RE.match(lines.get(index).strip()):
+    for index, text in enumerate(lines.texts):
+        if text and _SIGNING_SERVICE_RE.match(text.strip()):
             lines.drop(index, "signing-service line")
 
 
 def drop_datum_dnr_blocks(lines: _Lines) -> None:
     """Remove the `Datum … Dnr … Sida` letter header however its words were split over lines."""
-    index = 0
-    while index < len(lines):
-        if lines.alive(index) and lines.get(index).startswith("Datum"):
-            span = [index, *lines.next_nonblank(index, 7)]
-            for size in range(1, len(span) + 1):
-                joined = " ".join(lines.get(i).strip() for i in span[:size])
-                if DATUM_DNR_SIDA_RE.fullmatch(joined):
-                    for i in range(span[0], span[size - 1] + 1):
-                        lines.drop(i, "Datum/Dnr/Sida page header")
-                    index = span[size - 1]
-                    break
-        index += 1
+    starts = [i for i, text in enumerate(lines.texts) if text and text.startswith("Datum")]
+    for index in starts:
+        if lines.alive(index):  # not inside a block already removed
+            _drop_datum_dnr_block(lines, index)
+
+
+def _drop_datum_dnr_block(lines: _Lines, index: int) -> None:
+    """Remove the shortest run of lines from `index` that reads as a whole `Datum … Sida`."""
+    joined = ""
+    for end in [index, *lines.next_nonblank(index, 7)]:
+        piece = lines.get(end).strip()
+        joined = f"{joined} {piece}" if end != index else piece
+        # The header ends with its page number: a run without `Sida` cannot match yet.
+        if "Sida" in joined and DATUM_DNR_SIDA_RE.fullmatch(joined):
+            for i in range(index, end + 1):
+                lines.drop(i, "Datum/Dnr/Sida page header")
+            return
 
 
 def _is_header_like(line: str) -> bool:
@@ -227,7 +273,8 @@ def _is_header_like(line: str) -> bool:
 
 
 def _is_date_only(line: str) -> bool:
-    return bool(_DATE_ONLY_RE.match(" ".join(line.split())))
+    # Every date starts with a digit: other lines are told without rejoining their words.
+    return bool(_DIGIT_FIRST_RE.match(line)) and bool(_DATE_ONLY_RE.match(joined_words(line)))
 
 
 def _page_boundaries(lines: _Lines) -> list[int]:
@@ -239,10 +286,12 @@ def _page_boundaries(lines: _Lines) -> list[int]:
     """
     boundaries: list[int] = []
     since = _BOTTOM_ZONE_LINES + 1  # content lines since the last boundary
-    for index in range(len(lines)):
-        line = lines.get(index)
-        if line == FORM_FEED or (line.strip() and is_page_number_line(line)):
-            after_number = boundaries and lines.get(boundaries[-1]) != FORM_FEED
+    texts = lines.texts
+    for index, line in enumerate(texts):
+        if not line:  # removed or empty: neither a boundary nor content
+            continue
+        if lines.is_page_end(line):
+            after_number = boundaries and texts[boundaries[-1]] != FORM_FEED
             if boundaries and (
                 since == 0 or (line == FORM_FEED and after_number and since <= _BOTTOM_ZONE_LINES)
             ):
@@ -250,7 +299,7 @@ def _page_boundaries(lines: _Lines) -> list[int]:
             else:
                 boundaries.append(index)
             since = 0
-        elif line.strip() and lines.alive(index):
+        elif line.strip():
             since += 1
     return boundaries
 
@@ -262,7 +311,7 @@ def _zone(lines: _Lines, boundary: int, forward: bool, size: int) -> list[int]:
     index = boundary + step
     while 0 <= index < len(lines) and len(found) < size:
         line = lines.get(index)
-        if line == FORM_FEED or (line.strip() and is_page_number_line(line)):
+        if lines.is_page_end(line):
             break
         if line.strip():
             found.append(index)
@@ -273,9 +322,7 @@ def _zone(lines: _Lines, boundary: int, forward: bool, size: int) -> list[int]:
 def _zone_keys(lines: _Lines, zone: list[int]) -> set[str]:
     keys: set[str] = set()
     for index in zone:
-        parts = cells(lines.get(index))
-        keys.update(cell_key(parts[i]) for i in range(0, len(parts), 2))
-    keys.discard("")
+        keys.update(lines.cell_keys(lines.get(index)))
     return keys
 
 
@@ -303,9 +350,9 @@ def _learn_repeated_cells(
         return set()
     in_zones = {index for zone in [*zones, *bonus] for index in zone}
     outside: Counter[str] = Counter()
-    for index in range(len(lines)):
-        if index not in in_zones and lines.alive(index):
-            outside.update(_zone_keys(lines, [index]) & candidates)
+    for index, text in enumerate(lines.texts):
+        if text and index not in in_zones and (found := lines.cell_keys(text) & candidates):
+            outside.update(found)
     return {key for key in candidates if outside[key] <= inside[key] // 2}
 
 
@@ -317,7 +364,7 @@ def _leading_keys(lines: _Lines, zone: list[int], candidates: set[str]) -> set[s
     """
     found: set[str] = set()
     for index in zone:
-        keys = _zone_keys(lines, [index])
+        keys = lines.cell_keys(lines.get(index))
         found |= keys & candidates
         if any(k not in candidates and not is_shaped_furniture(k) for k in keys):
             break
@@ -379,22 +426,23 @@ def _is_document_tail(lines: _Lines, boundary: int) -> bool:
     return len(lines.next_nonblank(boundary, _BOTTOM_ZONE_LINES + 1)) <= _BOTTOM_ZONE_LINES
 
 
-def _is_learned_line(line: str, learned: set[str]) -> bool:
-    parts = cells(line)
-    keys = [cell_key(parts[i]) for i in range(0, len(parts), 2)]
-    return bool(keys) and all(key in learned for key in keys if key)
+def _is_learned_line(lines: _Lines, text: str, learned: set[str]) -> bool:
+    return lines.cell_keys(text) <= learned
 
 
 def _drop_learned_runs(lines: _Lines, learned: set[str]) -> None:
+    texts = lines.texts
     index = 0
-    while index < len(lines):
-        if lines.alive(index) and lines.get(index).strip():
+    while index < len(texts):
+        text = texts[index]
+        # Only a learned line can open a run: test it before looking ahead.
+        if text and text.strip() and _is_learned_line(lines, text, learned):
             run = [index]
-            for nxt in lines.next_nonblank(index, 12):
-                if not _is_learned_line(lines.get(nxt), learned):
+            for nxt in islice(lines.iter_nonblank(index), 12):
+                if not _is_learned_line(lines, lines.get(nxt), learned):
                     break
                 run.append(nxt)
-            if len(run) >= 2 and _is_learned_line(lines.get(index), learned):
+            if len(run) >= 2:
                 for i in run:
                     lines.drop(i, "repeated page header")
                 index = run[-1]
@@ -403,30 +451,31 @@ def _drop_learned_runs(lines: _Lines, learned: set[str]) -> None:
 
 def drop_labelled_header_blocks(lines: _Lines) -> None:
     """Remove `Protokoll / Sammanträdesdatum / <organ> / <date>` blocks printed atop pages."""
-    index = 0
-    while index < len(lines):
-        if lines.alive(index) and HEADER_LABEL_RE.match(lines.get(index).strip()):
-            block = [index]
-            for nxt in lines.next_nonblank(index, 6):
-                line = lines.get(nxt)
-                block.append(nxt)
-                if _is_date_only(line):
-                    for i in block:
-                        lines.drop(i, "page header")
-                    index = nxt
-                    break
-                if not (_is_header_like(line) or is_signature_cell(line)):
-                    break
-        index += 1
+    starts = [
+        i for i, text in enumerate(lines.texts) if text and HEADER_LABEL_RE.match(text.strip())
+    ]
+    for index in starts:
+        if not lines.alive(index):  # inside a block already removed
+            continue
+        block = [index]
+        for nxt in lines.next_nonblank(index, 6):
+            line = lines.get(nxt)
+            block.append(nxt)
+            if _is_date_only(line):
+                for i in block:
+                    lines.drop(i, "page header")
+                break
+            if not (_is_header_like(line) or is_signature_cell(line)):
+                break
 
 
 def drop_organ_date_pairs(lines: _Lines, meeting_date: dt.date | None) -> None:
     """Remove a page header reduced to `<organ>` over `<meeting date>` (no label at all)."""
     if meeting_date is None:
         return
-    for index in range(len(lines)):
-        line = lines.get(index)
-        if not lines.alive(index) or not _is_date_only(line):
+    for index, line in enumerate(lines.texts):
+        # The digit test first: most lines are told without a call.
+        if not line or not _DIGIT_FIRST_RE.match(line) or not _is_date_only(line):
             continue
         if parse_date(line.strip()) != meeting_date:
             continue

@@ -21,22 +21,43 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .records import Decision
-from .text import ATT_RE, drop_bullet, is_bullet, looks_wrapped, split_sentences, stripped_lines
+from .text import (
+    ATT_RE,
+    drop_bullet,
+    fold_case,
+    is_bullet,
+    joined_words,
+    looks_wrapped,
+    may_contain,
+    split_sentences,
+    stripped_lines,
+)
 
 # ---------------------------------------------------------------- organs and intros
 
 # The name of an organ: `Finansutskottet`, `Hälso- och sjukvårdsnämndens arbetsutskott`,
 # `Regionens samverkansråd`, `regionfullmäktige`, `Regionala utvecklingsnämnden`.
-_ORGAN_WORD = (
-    r"[\wåäöÅÄÖé]*?(?i:utskott|nämnd|styrelse|fullmäktige|(?<!om)råd|beredning|presidi"
-    r"|direktion|förbund|kommitté|delegation)(?:et|en|n|um)?"
+_ORGAN_STEMS = (
+    r"utskott|nämnd|styrelse|fullmäktige|(?<!om)råd|beredning|presidi"
+    r"|direktion|förbund|kommitté|delegation"
 )
+_ORGAN_ENDING = r"(?:et|en|n|um)?"
+_ORGAN_WORD = rf"[\wåäöÅÄÖé]*?(?i:{_ORGAN_STEMS}){_ORGAN_ENDING}"
 ORGAN = (
     r"(?:[\wåäöÅÄÖé]+-\s*och\s+)?(?:[\wåäöÅÄÖé]{4,}a\s+)?(?:[\wåäöÅÄÖé]+s\s+)?"
     rf"{_ORGAN_WORD}(?![\wåäöÅÄÖé])"
 )
 ORGAN_RE = re.compile(ORGAN)
 _ORGAN_LINE_RE = re.compile(rf"^(?P<organ>(?=[A-ZÅÄÖ]){ORGAN})\s*:?$")
+# How an organ's name ends, lower-cased: every stem with every ending (or none).
+_ORGAN_ENDS = tuple(
+    stem + ending
+    for stem in _ORGAN_STEMS.replace("(?<!om)", "").split("|")
+    for ending in ("", "et", "en", "n", "um")
+)
+_ORGAN_END_CHARS = max(map(len, _ORGAN_ENDS))
+# The organ after the verb: `beslutar kommunstyrelsen` (inverted word order).
+_ORGAN_AFTER_VERB_RE = re.compile(rf"\s+(?P<organ>{ORGAN})")
 # The finite verb that opens a decision: `beslutar`, `föreslår` (all layouts).
 _FINITE_VERB_RE = re.compile(r"\b(?:beslutar|föreslår)\b")
 # One more link of a chain: `att regionstyrelsen beslutar`, `föreslå att`, `att besluta`.
@@ -78,6 +99,7 @@ INFO_NOTED_RE = re.compile(
 )
 # Immediate adjustment: `Paragrafen förklaras omedelbart justerad`, `omedelbar justering`.
 IMMEDIATE_RE = re.compile(r"\bomedelbar(?:t)?\s+juster", re.IGNORECASE)
+_IMMEDIATE_WORDS = ("omedelbar",)  # in every match of IMMEDIATE_RE
 # A sentence about the § being adjusted (`Paragrafen förklaras omedelbart justerad.`,
 # `Paragrafen är justerad`, `Omedelbar justering.`): it follows the clauses in every
 # layout and ends them, also when PDF extraction glued it onto the last clause. Only a
@@ -88,12 +110,26 @@ _ADJUSTMENT_SENTENCE_RE = re.compile(
     r"(?:förklaras|är|anses|blir)\s+(?:(?i:omedelbart)\s+)?(?i:justerad|justerat)"
     r"|Omedelbar\s+justering|Denna\s+paragraf\s+justeras)\b"
 )
+_ADJUSTMENT_WORDS = ("juster",)  # in every match of _ADJUSTMENT_SENTENCE_RE
 # Sentences that belong to motions, notes or furniture, never to a decision's clauses.
 _NOT_A_CLAUSE_RE = re.compile(
     r"reserverar\s+sig|\byrkar\b|protokollsanteckning|noteras\s+till\s+protokollet"
     r"|\bdeltar\s+(?:ej|inte)\b|\bjäv\b|votering|omröstning|^Paragrafen\s+är\s+justerad"
     r"|^Justeras\b|^Vid\s+protokollet\b",
     re.IGNORECASE,
+)
+# A word of each alternative of _NOT_A_CLAUSE_RE, tested before the pattern scans a text.
+_NOT_A_CLAUSE_WORDS = (
+    "reserverar",
+    "yrkar",
+    "protokollsanteckning",
+    "noteras",
+    "deltar",
+    "jäv",
+    "votering",
+    "omröstning",
+    "juster",
+    "protokollet",
 )
 
 
@@ -121,10 +157,18 @@ def read_intro(text: str) -> Intro | None:
 
     Returns None when the text does not open a decision.
     """
-    text = " ".join(text.split())
-    organ_line = _ORGAN_LINE_RE.match(text)
+    # An intro is an organ's name alone or holds a finite verb: most text is neither, told
+    # before its words are rejoined (both tests look past blanks).
+    has_verb = "beslutar" in text or "föreslår" in text
+    ends_with_organ = _ends_with_organ(text)
+    if not (has_verb or ends_with_organ):
+        return None
+    text = joined_words(text)
+    organ_line = _ORGAN_LINE_RE.match(text) if ends_with_organ else None
     if organ_line:
         return Intro(organ_line.group("organ"), KIND_DECIDES, (), verbless=True)
+    if not has_verb:
+        return None
     verb = _FINITE_VERB_RE.search(text)
     if not verb:
         return None
@@ -156,16 +200,24 @@ def read_intro(text: str) -> Intro | None:
 def _read_subject(text: str, verb: re.Match[str]) -> tuple[str | None, int]:
     """Who decides: the organ just before the verb, or just after it (`beslutar X`)."""
     before = text[: verb.start()].rstrip()
-    organs = list(ORGAN_RE.finditer(before))
+    organs = list(ORGAN_RE.finditer(before)) if _ends_with_organ(before) else []
     if organs and organs[-1].end() == len(before):
         lead = before[: organs[-1].start()].strip()
         if _LEAD_RE.match(lead):
             return organs[-1].group(0), verb.end()
         return None, verb.end()
-    inverted = re.compile(rf"\s+(?P<organ>{ORGAN})").match(text, verb.end())
+    inverted = _ORGAN_AFTER_VERB_RE.match(text, verb.end())
     if inverted and _LEAD_RE.match(before) and before:
         return inverted.group("organ"), inverted.end()
     return None, verb.end()
+
+
+def _ends_with_organ(text: str) -> bool:
+    """False when no organ's name can end `text` (blanks and a colon aside): a cheap test
+    of the last characters before the organ patterns scan the whole text."""
+    end = text.rstrip().removesuffix(":").rstrip()
+    tail = fold_case(end[-_ORGAN_END_CHARS:])
+    return tail is None or tail.endswith(_ORGAN_ENDS)
 
 
 # ---------------------------------------------------------------- assembling decisions
@@ -264,7 +316,7 @@ def _start_or_extend(drafts: list[_Draft], intro: Intro) -> None:
 
 def _finish(draft: _Draft, warnings: list[str]) -> Decision | None:
     """Turn a draft into a Decision: pick the clauses of its layout, then its kind."""
-    immediate = any(IMMEDIATE_RE.search(text) for _, text in draft.pieces)
+    immediate = says_immediate([text for _, text in draft.pieces])
     pieces = _cut_at_adjustment(draft.pieces)
     has_att = any(kind == "att" for kind, _ in pieces)
     clauses = _att_clauses(pieces, warnings) if has_att else _plain_clauses(pieces)
@@ -286,7 +338,11 @@ def _cut_at_adjustment(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The pieces before a sentence about justering, which ends the clause list."""
     kept: list[tuple[str, str]] = []
     for kind, text in pieces:
-        adjustment = _ADJUSTMENT_SENTENCE_RE.search(text)
+        adjustment = (
+            _ADJUSTMENT_SENTENCE_RE.search(text)
+            if may_contain(fold_case(text), _ADJUSTMENT_WORDS)
+            else None
+        )
         if adjustment is None:
             kept.append((kind, text))
             continue
@@ -312,11 +368,20 @@ def _att_clauses(pieces: list[tuple[str, str]], warnings: list[str]) -> list[str
 def _plain_clauses(pieces: list[tuple[str, str]]) -> list[str]:
     """Clauses of layouts without att: each sentence or bullet, minus motions and notes
     (and a lone date or number, which is a page header's, not a decision's)."""
-    return [
-        _tidy(text)
-        for _, text in pieces
-        if _LETTER_RE.search(text) and not _NOT_A_CLAUSE_RE.search(text)
-    ]
+    return [_tidy(text) for _, text in pieces if _LETTER_RE.search(text) and _is_clause(text)]
+
+
+def _is_clause(text: str) -> bool:
+    """Not a sentence about motions or notes (told by their words before the slow scan)."""
+    return not (may_contain(fold_case(text), _NOT_A_CLAUSE_WORDS) and _NOT_A_CLAUSE_RE.search(text))
+
+
+def says_immediate(texts: Sequence[str]) -> bool:
+    """True when one of the texts says the § is adjusted at once (`omedelbart justerad`)."""
+    # One word test of all the texts together spares the pattern's scan of each.
+    if not may_contain(fold_case("\n".join(texts)), _IMMEDIATE_WORDS):
+        return False
+    return any(IMMEDIATE_RE.search(text) for text in texts)
 
 
 def _ends_clause(clause: str) -> bool:
@@ -324,7 +389,7 @@ def _ends_clause(clause: str) -> bool:
 
 
 def _tidy(text: str) -> str:
-    return " ".join(text.split())
+    return joined_words(text)
 
 
 def _kind_of(draft: _Draft, clauses: list[str]) -> tuple[str, list[str]]:

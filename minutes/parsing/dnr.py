@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .text import joined_words
+
 _UPPER = "A-ZÅÄÖ"
 
 # Organ prefix: `HSN`, `KS KF`, `RS/`, `KS-`, `LD`, `T` (letters, spaces, `/` or `-`).
@@ -50,19 +52,28 @@ _NOT_DNR_PREFIXES = frozenset(
     {"SOU", "DS", "SFS", "PROP", "DIR", "PMFS", "AFS", "HSLF", "FS", "EU", "COM", "BET", "SKR"}
 )
 _DATE_RE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
-_DASHES = dict.fromkeys(map(ord, "‐‑‒–—−"), "-")
+_DIGIT_RE = re.compile(r"\d")
+# The word a statute series starts with (`SOU`, `Prop`).
+_STATUTE_HEAD_RE = re.compile(rf"[{_UPPER}a-zåäö]+")
+# A trailing classification code `2.6.`, whose last period is part of the number.
+_CLASSIFICATION_END_RE = re.compile(r"\d\.\d+\.$")
+# What may stand between the numbers of a dnr line: separators and `och` / `samt`.
+_BETWEEN_DNRS_RE = re.compile(r"[\s,;.]*(?:(?:och|samt)[\s,;.]*)*")
+_DASHES = "‐‑‒–—−"
 
 
 def _clean(value: str) -> str:
     """Normalize whitespace, dashes and NBSP as printed, and drop markdown markup."""
-    value = unicodedata.normalize("NFKC", value).translate(_DASHES)
+    value = unicodedata.normalize("NFKC", value)
+    for dash in _DASHES:  # one replace per dash: str.translate is many times slower
+        value = value.replace(dash, "-")
     value = value.replace("*", "").replace("#", "")
-    return " ".join(value.split())
+    return joined_words(value)
 
 
 def _is_statute(value: str) -> bool:
     """True for `SOU 2024:72` and kin, which share the diarienummer shape."""
-    head = re.match(rf"[{_UPPER}a-zåäö]+", value)
+    head = _STATUTE_HEAD_RE.match(value)
     return bool(head) and head.group(0).upper() in _NOT_DNR_PREFIXES
 
 
@@ -80,9 +91,12 @@ def find_dnrs(text: str, *, labelled: bool = True) -> list[str]:
     """
     pattern = ANY_DNR_RE if labelled else PREFIXED_DNR_RE
     found: list[str] = []
-    for match in pattern.finditer(_clean(text)):
+    text = _clean(text)
+    if not _DIGIT_RE.search(text):  # every form holds a digit: spare the slow scan
+        return found
+    for match in pattern.finditer(text):
         value = match.group(0).strip()
-        if value.endswith(".") and not re.search(r"\d\.\d+\.$", value):
+        if value.endswith(".") and not _CLASSIFICATION_END_RE.search(value):
             value = value[:-1]
         if _keep(value) and value not in found:
             found.append(value)
@@ -105,7 +119,7 @@ def read_dnr_line(line: str) -> list[str] | None:
     rest = cleaned
     for value in values:
         rest = rest.replace(value, " ")
-    if re.fullmatch(r"[\s,;.]*(?:(?:och|samt)[\s,;.]*)*", rest):
+    if _BETWEEN_DNRS_RE.fullmatch(rest):
         return values
     return None
 

@@ -176,6 +176,7 @@ def _parse(text: str, source: Source) -> ParsedProtocol:
         tail=segments.tail,
         items=[(raw.number, raw.text) for raw in segments.items],
         attendees=attendees,
+        date=meeting_date,
     )
     warnings.extend(meeting_warnings)
     warnings.extend(attendance_warnings)

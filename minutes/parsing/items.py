@@ -11,11 +11,11 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from .decisions import IMMEDIATE_RE, read_decisions, read_intro
+from .decisions import read_decisions, read_intro, says_immediate
 from .dnr import read_dnr_line
-from .motions import read_motions
+from .motions import read_motions_in_paragraphs
 from .records import Decision, Item, Section
-from .text import ATT_RE, is_bullet, split_paragraphs, strip_markup
+from .text import ATT_RE, fold_case, is_bullet, may_contain, split_paragraphs, strip_markup
 
 # The marker line: `§ 70 Title`, `§70`, `**§ 209 Title**`, `## § 211 Title` (all layouts).
 MARKER_RE = re.compile(r"^§\s*(?P<number>\d{1,4})\b\s*(?P<title>.*)$")
@@ -30,6 +30,7 @@ _NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|/|&|\boch\b|\bsamt\b)\s*")
 WITHDRAWN_RE = re.compile(r"^Ärendet\s+(?:utgår|har\s+utgått|utgick)\b", re.IGNORECASE)
 # Tabled: `Ärendet bordläggs`, or a decision clause that tables (`bordläggs`, `bordlägga`).
 TABLED_RE = re.compile(r"\bbordl(?:äggs|ägga|ägger|ades|agt|agd)\b", re.IGNORECASE)
+_TABLED_WORDS = ("bordl",)  # in every match of TABLED_RE
 # `Ärendet bordläggs` on a line of its own (all layouts).
 _TABLED_LINE_RE = re.compile(r"^Ärendet\s+bordläggs\b", re.IGNORECASE)
 # Page furniture that the document level should have removed; dropped here defensively.
@@ -109,6 +110,7 @@ HEADINGS: dict[str, str] = {
 _HEADING_ALTERNATION = "|".join(
     re.escape(h).replace(r"\ ", r"\s+") for h in sorted(HEADINGS, key=len, reverse=True)
 )
+_MAX_HEADING_WORDS = max(len(heading.split()) for heading in HEADINGS)
 # A known heading alone on its line, with or without a colon (all layouts).
 HEADING_RE = re.compile(rf"^(?P<h>{_HEADING_ALTERNATION})\s*:?$", re.IGNORECASE)
 # A known heading with its text on the same line: `Delges: Regionens revisorer`.
@@ -123,13 +125,16 @@ class Block:
 
     heading: str | None
     lines: list[str]
+    # What the block holds: decision, proposal, description or other; set once, as the
+    # heading never changes and the role is asked for many times.
+    role: str = dataclasses.field(init=False, repr=False, compare=False)
 
-    @property
-    def role(self) -> str:
-        """What the block holds: decision, proposal, description or other."""
-        if self.heading is None:
-            return _OTHER
-        return HEADINGS.get(_heading_key(self.heading), _DESCRIPTION)
+    def __post_init__(self) -> None:
+        self.role = (
+            _OTHER
+            if self.heading is None
+            else HEADINGS.get(_heading_key(self.heading), _DESCRIPTION)
+        )
 
 
 def _heading_key(heading: str) -> str:
@@ -151,17 +156,25 @@ def read_item(number: int, text: str) -> tuple[Item, list[str]]:
     body = lines[body_start:]
     blocks = split_blocks(body)
     decisions = _read_all_decisions(blocks, number, warnings)
-    motions = read_motions([(b.heading, b.lines) for b in blocks if b.role != _DESCRIPTION])
+    paragraphs = [split_paragraphs(b.lines) for b in blocks]  # for sections and motions
+    motions = read_motions_in_paragraphs(
+        (b.heading, b.lines, p)
+        for b, p in zip(blocks, paragraphs, strict=True)
+        if b.role != _DESCRIPTION
+    )
     warnings.extend(f"§ {number}: {w}" for w in motions.warnings)
+    # `Ärendet utgår` / `Ärendet bordläggs`: IGNORECASE matches Ä to Ä and ä alone, so the
+    # first letter tells the few lines worth matching.
+    matter_lines = [line for line in body if line.startswith(("Ä", "ä"))]
     item = Item(
         number=number,
         title=title,
         dnr=tuple(dnr),
         responsible=tuple(responsible),
         handlers=tuple(handlers),
-        withdrawn=any(WITHDRAWN_RE.match(line) for line in body),
-        tabled=_is_tabled(body, decisions),
-        sections=tuple(_sections(blocks)),
+        withdrawn=any(WITHDRAWN_RE.match(line) for line in matter_lines),
+        tabled=_is_tabled(matter_lines, decisions),
+        sections=tuple(_sections(blocks, paragraphs)),
         decisions=tuple(decisions),
         yrkanden=tuple(motions.yrkanden),
         reservations=tuple(motions.reservations),
@@ -177,15 +190,22 @@ def _prepare_lines(text: str, number: int, warnings: list[str]) -> list[str]:
     lines: list[str] = []
     furniture = False
     for raw in text.splitlines():
-        marked = _MARKED_HEADING_RE.match(raw)
-        line = strip_markup(raw)
+        line = strip_markup(raw) if raw else raw
+        if not line:  # a blank line is neither signed, furniture nor a heading
+            lines.append(line)
+            continue
         if _SIGNED_LINE_RE.match(line):
             continue
         if _FURNITURE_RE.match(line):
             furniture = True
             lines.append("")
             continue
-        if marked and not MARKER_RE.match(line) and _is_marked_heading(line):
+        if (
+            ("#" in raw or "*" in raw)  # what every marked heading holds: spares the match
+            and _MARKED_HEADING_RE.match(raw)
+            and not MARKER_RE.match(line)
+            and _is_marked_heading(line)
+        ):
             line = f"{line}\x00"  # remembered as a heading marked by markup
         lines.append(line)
     if furniture:
@@ -321,6 +341,10 @@ def _heading_of(line: str) -> tuple[str, str] | None:
         return line.rstrip("\x00").rstrip(":").strip(), ""
     if not line[:1].isupper():  # a wrapped title's `underlag` is not the heading Underlag
         return None
+    # A known heading stands before any colon: a longer sentence is told by its word count
+    # without trying every heading.
+    if len(line.partition(":")[0].split(None, _MAX_HEADING_WORDS)) > _MAX_HEADING_WORDS:
+        return None
     if match := HEADING_RE.match(line):
         return " ".join(match.group("h").split()), ""
     if match := INLINE_HEADING_RE.match(line):
@@ -333,6 +357,10 @@ def split_blocks(lines: Sequence[str]) -> list[Block]:
     blocks = [Block(None, [])]
     previous_blank = True
     for line in lines:
+        if not line:  # half the lines: neither a heading nor a decision's opening
+            blocks[-1].lines.append(line)
+            previous_blank = True
+            continue
         heading = _heading_of(line)
         if heading is not None:
             blocks.append(Block(heading[0], [heading[1]] if heading[1] else []))
@@ -352,11 +380,11 @@ def _opens_decision(line: str) -> bool:
     return intro is not None and not intro.verbless and (not intro.rest or intro.rest_is_att)
 
 
-def _sections(blocks: list[Block]) -> list[Section]:
-    """Every headed block with text, its paragraphs kept apart by newlines."""
+def _sections(blocks: list[Block], paragraphs: list[list[str]]) -> list[Section]:
+    """Every headed block with text, its `paragraphs` kept apart by newlines."""
     sections = []
-    for block in blocks:
-        text = "\n".join(split_paragraphs(block.lines))
+    for block, block_paragraphs in zip(blocks, paragraphs, strict=True):
+        text = "\n".join(block_paragraphs)
         if block.heading is not None and text:
             sections.append(Section(heading=block.heading, text=text))
     return sections
@@ -385,19 +413,25 @@ def _read_all_decisions(blocks: list[Block], number: int, warnings: list[str]) -
 
 def _mark_immediate(decisions: list[Decision], blocks: list[Block]) -> list[Decision]:
     """`Paragrafen förklaras omedelbart justerad` outside the decision applies to all."""
-    immediate = any(
-        IMMEDIATE_RE.search(line)
-        for block in blocks
-        if block.role not in (_DESCRIPTION, _PROPOSAL)
-        for line in block.lines
+    immediate = says_immediate(
+        [
+            line
+            for block in blocks
+            if block.role not in (_DESCRIPTION, _PROPOSAL)
+            for line in block.lines
+        ]
     )
     if not immediate:
         return decisions
     return [dataclasses.replace(d, immediately_adjusted=True) for d in decisions]
 
 
-def _is_tabled(body: list[str], decisions: list[Decision]) -> bool:
-    """`Ärendet bordläggs` on a line, or a decision clause that tables the matter."""
-    if any(_TABLED_LINE_RE.match(line) for line in body):
+def _is_tabled(lines: list[str], decisions: list[Decision]) -> bool:
+    """`Ärendet bordläggs` on one of the `lines`, or a decision clause that tables the matter."""
+    if any(_TABLED_LINE_RE.match(line) for line in lines):
         return True
-    return any(TABLED_RE.search(clause) for d in decisions for clause in d.clauses)
+    return any(
+        may_contain(fold_case(clause), _TABLED_WORDS) and TABLED_RE.search(clause)
+        for d in decisions
+        for clause in d.clauses
+    )

@@ -13,9 +13,11 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from .people import NAME
 from .records import Attendee
+from .text import fold_case, may_contain
 
 # Swedish month names, also what the sample generator writes dates with.
 MONTH_NAMES = (
@@ -124,6 +126,7 @@ _ADJUSTER_CLAUSE_RE = re.compile(
 )
 # Item titles that choose the justerare.
 _ADJUSTER_TITLE_RE = re.compile(r"(?i)\bjuster(?:are|ing)\b|protokollsjusterare")
+_ADJUSTER_TITLE_WORDS = ("juster",)  # in every match of _ADJUSTER_TITLE_RE
 # Chair and secretary by label: `Ordförande Jonas Andersson (S)`, `Sekreterare Christian Åhrén`.
 _CHAIR_LABEL_RE = re.compile(rf"(?m)^Ordförande\b[ \t:]*(?P<name>{NAME})")
 _SECRETARY_LABEL_RE = re.compile(
@@ -206,11 +209,14 @@ def find_meeting_date(text: str) -> dt.date | None:
     first date under a `Sammanträdesdatum` label within a page header block."""
     by_label: dict[str, dt.date] = {}
     lines = text.split("\n")
-    for match in _DATE_LABEL_RE.finditer(text):
+    # The label opens a line: matching at each line start spares scanning every position.
+    for line_no, line in enumerate(lines):
+        match = _DATE_LABEL_RE.match(line) if line else None
+        if match is None:
+            continue
         label = match.group("label").lower()
         found = parse_date(match.group("rest"))
         if found is None and label in {"sammanträdesdatum", "sammanträdesdag", "mötesdatum"}:
-            line_no = text.count("\n", 0, match.start())
             found = _first_line_date(lines, line_no + 1, 6)
         if found is not None:
             by_label.setdefault(label, found)
@@ -280,10 +286,16 @@ def is_organ_name(text: str) -> bool:
     return bool(_ORGAN_WORD_RE.search(words[-1]))
 
 
+_HEADER_LABELS = frozenset({"sammanträdesdatum", "protokoll sammanträdesdatum"})
+_LONGEST_HEADER_LABEL = max(map(len, _HEADER_LABELS))
+
+
 def _organ_in_header_block(lines: list[str]) -> str | None:
     """`Sammanträdesdatum` / organ lines / date: the organ as printed in a page header."""
     for index, line in enumerate(lines):
-        if line.strip().lower() not in {"sammanträdesdatum", "protokoll sammanträdesdatum"}:
+        label = line.strip()
+        # Lower-casing never shortens a text: a longer line is no label, told without it.
+        if len(label) > _LONGEST_HEADER_LABEL or label.lower() not in _HEADER_LABELS:
             continue
         words: list[str] = []
         for nxt in lines[index + 1 : index + 7]:
@@ -302,7 +314,7 @@ def _organ_in_header_block(lines: list[str]) -> str | None:
 
 def _organ_in_top_lines(lines: list[str]) -> str | None:
     """An organ name standing alone in a column of the first lines (`Kommunstyrelsen`)."""
-    for line in [line for line in lines if line.strip()][:15]:
+    for line in islice((line for line in lines if line.strip()), 15):
         for cell in _CELL_RE.split(line.strip()):
             if is_organ_name(cell) and not _DECIDER_RE.search(cell):
                 return " ".join(cell.split())
@@ -360,7 +372,7 @@ def _uncapitalized(cell: str) -> str:
 
 def find_body(text: str, committee: str | None, warnings: list[str]) -> str | None:
     """The authority: a header line or its notice board, else the most named region/kommun."""
-    for line in [line.strip() for line in text.split("\n") if line.strip()][:20]:
+    for line in islice((line.strip() for line in text.split("\n") if line.strip()), 20):
         for cell in _HEADER_CELL_RE.split(line):
             cell = _uncapitalized(cell)
             if _BODY_LINE_RE.match(cell):
@@ -401,7 +413,7 @@ def find_adjusters(
         _add_unique(found, _names_in(match.group("rest")))
     for _number, text in items:
         title = " ".join(text.split("\n", 3)[:3])
-        if not _ADJUSTER_TITLE_RE.search(title):
+        if not _is_adjuster_title(title):
             continue
         clauses = _ADJUSTER_CLAUSE_RE.finditer(text)
         _add_unique(found, [" ".join(m.group("name").split()) for m in clauses])
@@ -411,6 +423,12 @@ def find_adjusters(
             signed = tail[match.end() :].split("Vid protokollet")[0]
             _add_unique(found, [n for n in _names_in(signed) if n != chair])
     return found
+
+
+def _is_adjuster_title(title: str) -> bool:
+    # The word test first spares most titles the pattern's scan.
+    folded = fold_case(title)
+    return may_contain(folded, _ADJUSTER_TITLE_WORDS) and bool(_ADJUSTER_TITLE_RE.search(title))
 
 
 def find_chair(text: str, attendees: Sequence[Attendee]) -> str | None:
@@ -502,14 +520,15 @@ def read_meeting(
     tail: str = "",
     items: Sequence[tuple[int, str]] = (),
     attendees: Sequence[Attendee] = (),
+    date: dt.date | None,
 ) -> tuple[MeetingInfo, list[str]]:
     """Every meeting field, from the normalized full `text` and the segmented parts.
 
     `text` still holds the page headers (the organ and date often live only there);
-    `header`, `tail` and `items` are the cleaned parts from segmentation.
+    `header`, `tail` and `items` are the cleaned parts from segmentation; `date` is
+    `find_meeting_date(text)`, read once by the caller, who cleans the text with it.
     """
     warnings: list[str] = []
-    date = find_meeting_date(text)
     if date is None:
         warnings.append("meeting date not found")
     committee = find_committee(text, warnings)

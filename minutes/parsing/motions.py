@@ -8,12 +8,12 @@ that mentions a motion is not read as one.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from .people import NAME, PERSON_WITH_PARTY_RE, normalize_party
 from .records import Note, PersonRef, Reservation, RollCall, Vote, Yrkande
-from .text import split_paragraphs, split_sentences, strip_markup
+from .text import fold_case, may_contain, split_paragraphs, split_sentences, strip_markup
 
 # Words printed before a name that are not part of it: `Ordförande Lena Asplund (M)`.
 _NOT_NAME_WORDS = frozenset(
@@ -41,9 +41,13 @@ _OUTCOME_RE = re.compile(
     r"|\bbifallit\b(?P<c>[^.]*)",
     re.IGNORECASE,
 )
+# Words every outcome holds, tested before the pattern scans a sentence.
+_OUTCOME_WORDS = ("finner", "beslut", "bifallit")
 _PROPOSAL_NAMED_RE = re.compile(r"\bförslag|\byrkande|\bmotion", re.IGNORECASE)
 # A votering: `Votering begärs och genomförs`, `Omröstning begärs` (all layouts).
 VOTE_RE = re.compile(r"\bvotering|\bomröstning|\bja-röst|\bnej-röst", re.IGNORECASE)
+# Words every match of VOTE_RE or _YES_RE holds, tested before the patterns scan a text.
+_VOTE_TEXT_WORDS = ("votering", "röst")
 _YES_RE = re.compile(r"(\d+)\s+ja(?:-|\s)?röst|ja(?:-|\s)?röster\s*:?\s*(\d+)", re.IGNORECASE)
 _NO_RE = re.compile(r"(\d+)\s+nej(?:-|\s)?röst|nej(?:-|\s)?röster\s*:?\s*(\d+)", re.IGNORECASE)
 _ABSTAIN_RE = re.compile(
@@ -74,6 +78,7 @@ RESERVES_RE = re.compile(
     r"\breserver(?:ar|ade)\s+sig\b|\blämnar\s+(?:in\s+)?en\s+(?:skriftlig\s+)?reservation",
     re.IGNORECASE,
 )
+_RESERVES_WORDS = ("reserv",)  # in every match of RESERVES_RE
 _REASON_RE = re.compile(r"\b(?:till\s+förmån\s+för|med\s+hänvisning\s+till)\b[^.;]*", re.IGNORECASE)
 _CONCURRING_RE = re.compile(
     r",?\s*\bmed\s+instämmande\s+(?:av|från)\b(?P<who>[^.;]*)", re.IGNORECASE
@@ -94,17 +99,36 @@ _NOTE_HEADINGS = {
     "deltar ej i beslutet": "deltar ej",
     "jäv": "jäv",
 }
+# (kind, pattern, words every match holds: tested before the pattern scans a sentence)
 _NOTE_SENTENCE_RES = (
-    ("jäv", re.compile(r"\bjäv\b|\bjävig", re.IGNORECASE)),
-    ("noteras", re.compile(r"\bnoteras\s+(?:till|i)\s+protokollet", re.IGNORECASE)),
-    ("protokollsanteckning", re.compile(r"protokollsanteckning", re.IGNORECASE)),
+    ("jäv", re.compile(r"\bjäv\b|\bjävig", re.IGNORECASE), ("jäv",)),
+    (
+        "noteras",
+        re.compile(r"\bnoteras\s+(?:till|i)\s+protokollet", re.IGNORECASE),
+        ("noteras",),
+    ),
+    (
+        "protokollsanteckning",
+        re.compile(r"protokollsanteckning", re.IGNORECASE),
+        ("protokollsanteckning",),
+    ),
     (
         "deltar ej",
         re.compile(
             r"\bdeltar\s+(?:ej|inte)\s+i\s+(?:beslut|handläggning)|\bavstår\s+från\s+att\s+delta",
             re.IGNORECASE,
         ),
+        ("deltar", "avstår"),
     ),
+)
+
+
+# Every word a sentence read by `_read_sentence` must hold to be anything at all.
+_SENTENCE_WORDS = (
+    *_RESERVES_WORDS,
+    "yrka",
+    *(word for _, _, words in _NOTE_SENTENCE_RES for word in words),
+    *_OUTCOME_WORDS,
 )
 
 
@@ -121,11 +145,20 @@ class Motions:
 
 def read_motions(blocks: Sequence[tuple[str | None, Sequence[str]]]) -> Motions:
     """Yrkanden, voteringar, reservations and notes of the given blocks, in order."""
+    return read_motions_in_paragraphs(
+        [(heading, lines, split_paragraphs(lines)) for heading, lines in blocks]
+    )
+
+
+def read_motions_in_paragraphs(
+    blocks: Iterable[tuple[str | None, Sequence[str], list[str]]],
+) -> Motions:
+    """`read_motions` for blocks given as (heading, lines, `split_paragraphs(lines)`), for a
+    caller that has split the paragraphs already."""
     found = Motions()
     outcome: str | None = None
-    for heading, lines in blocks:
+    for heading, lines, paragraphs in blocks:
         key = " ".join(heading.lower().split()) if heading else ""
-        paragraphs = split_paragraphs(lines)
         if key in _NOTE_HEADINGS:
             _read_note_block(_NOTE_HEADINGS[key], paragraphs, found)
             continue
@@ -134,6 +167,8 @@ def read_motions(blocks: Sequence[tuple[str | None, Sequence[str]]]) -> Motions:
             continue
         _read_votes(lines, paragraphs, key, found)
         for index, paragraph in enumerate(paragraphs):
+            if not may_contain(fold_case(paragraph), _SENTENCE_WORDS):
+                continue  # none of its sentences can say anything: spare splitting them
             following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
             for sentence in split_sentences(paragraph):
                 outcome = _read_sentence(sentence, following, found) or outcome
@@ -143,17 +178,20 @@ def read_motions(blocks: Sequence[tuple[str | None, Sequence[str]]]) -> Motions:
 
 def _read_sentence(sentence: str, following: str, found: Motions) -> str | None:
     """Read one sentence; return the outcome phrase when the sentence states one."""
-    if RESERVES_RE.search(sentence):
+    folded = fold_case(sentence)  # most sentences are none of these: told by their words
+    if not may_contain(folded, _SENTENCE_WORDS):
+        return None
+    if may_contain(folded, _RESERVES_WORDS) and RESERVES_RE.search(sentence):
         _add_reservations(_reservations_in(sentence, found.warnings), found)
         return None
-    if YRKAR_RE.search(sentence):
+    if "yrka" in sentence and YRKAR_RE.search(sentence):  # YRKAR_RE is case-sensitive
         found.yrkanden.append(_yrkande(sentence, following))
         return None
-    for kind, pattern in _NOTE_SENTENCE_RES:
-        if pattern.search(sentence):
+    for kind, pattern, words in _NOTE_SENTENCE_RES:
+        if may_contain(folded, words) and pattern.search(sentence):
             found.notes.append(Note(kind=kind, persons=tuple(persons_in(sentence)), text=sentence))
             return None
-    outcome = _OUTCOME_RE.search(sentence)
+    outcome = _OUTCOME_RE.search(sentence) if may_contain(folded, _OUTCOME_WORDS) else None
     if outcome:
         return next(g for g in outcome.groups() if g is not None).strip()
     return None
@@ -238,7 +276,7 @@ def _resolve_won(yrkanden: list[Yrkande], outcome: str | None) -> list[Yrkande]:
 
 def _read_votes(lines: Sequence[str], paragraphs: list[str], key: str, found: Motions) -> None:
     """Voteringar: counts, the chair's casting vote, and a printed roll where there is one."""
-    vote_paragraphs = [p for p in paragraphs if VOTE_RE.search(p) or _YES_RE.search(p)]
+    vote_paragraphs = [p for p in paragraphs if _is_vote_text(p)]
     if key in {"votering", "omröstning", "omröstningsresultat"}:
         vote_paragraphs = [p for p in paragraphs if not _is_roll_line(p)]
     if not vote_paragraphs:
@@ -278,7 +316,14 @@ def _group_vote_paragraphs(paragraphs: list[str]) -> list[list[str]]:
 
 
 def _is_roll_only(group: list[str]) -> bool:
-    return not any(VOTE_RE.search(p) or _YES_RE.search(p) for p in group)
+    return not any(_is_vote_text(p) for p in group)
+
+
+def _is_vote_text(paragraph: str) -> bool:
+    """A paragraph about a votering or its yes votes."""
+    if not may_contain(fold_case(paragraph), _VOTE_TEXT_WORDS):
+        return False
+    return bool(VOTE_RE.search(paragraph) or _YES_RE.search(paragraph))
 
 
 def _is_roll_line(paragraph: str) -> bool:

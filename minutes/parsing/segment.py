@@ -67,6 +67,8 @@ class _Candidate:
 
 def marker_number(line: str) -> int | None:
     """The § number if `line` opens an item (`§ 70 Title`, `§70`, `Paragraf 12`), else None."""
+    if "§" not in line and "aragraf" not in line and "ARAGRAF" not in line:
+        return None  # most lines, told without stripping and matching them
     match = _MARKER_RE.match(line.strip())
     if not match or not _MARKER_REST_RE.match(match.group("rest")):
         return None
@@ -84,7 +86,7 @@ def _agenda_lines(lines: Sequence[str]) -> set[int]:
     """Lines under an agenda heading up to the first line that is not a list entry."""
     inside: set[int] = set()
     for index, line in enumerate(lines):
-        if not _AGENDA_HEADING_RE.match(line.strip()):
+        if not line or not _AGENDA_HEADING_RE.match(line.strip()):
             continue
         for nxt in range(index + 1, len(lines)):
             text = lines[nxt].strip()

@@ -24,12 +24,12 @@ _ABBREVIATIONS = frozenset(
         "p", "prop", "dir", "jan", "feb", "aug", "sept", "okt", "nov", "dec",
     }
 )  # fmt: skip
-# A sentence ends at `.!?` before a capital, digit, quote or bracket (all layouts).
-_SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÉ0-9”\"(])")
+# A sentence ends at `.!?` before a capital, digit, quote or bracket (all layouts). The
+# pattern opens with the blank and looks back from it: a look-behind first is tried at
+# every position of the text, which is slower.
+_SENTENCE_BREAK_RE = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-ZÅÄÖÉ0-9”\"(])")
 _WRAP_MIN_LENGTH = 60  # a hard-wrapped PDF line is nearly full width
 
-# Anything strip_markup would change inside a line; most lines have none (fast path).
-_MARKUP_CHAR_RE = re.compile("[#*_\u00a0\u2009\u202f]")
 # Markdown heading marks `## ` (markdown layouts converted from Word).
 _HEADING_MARK_RE = re.compile(r"^\s*#{1,6}\s*")
 # A `* item` bullet (markdown layouts).
@@ -41,7 +41,7 @@ _ODD_SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " "})
 
 def strip_markup(line: str) -> str:
     """Drop markdown markup (`**`, `#`, `*emphasis*`) and odd spaces from one line."""
-    if not _MARKUP_CHAR_RE.search(line):
+    if not _has_markup(line):
         return line.strip()  # inner tabs and runs of spaces stay: they separate columns
     line = line.translate(_ODD_SPACES)
     line = _HEADING_MARK_RE.sub("", line)
@@ -49,6 +49,51 @@ def strip_markup(line: str) -> str:
     line = _STAR_BULLET_RE.sub(r"\1- ", line)
     line = _EMPHASIS_RE.sub("", line)
     return line.strip()
+
+
+def _has_markup(line: str) -> bool:
+    # Spelled out: substring tests are several times faster than a regex character class
+    # or a loop over the characters.
+    return (
+        "#" in line
+        or "*" in line
+        or "_" in line
+        or "\u00a0" in line
+        or "\u2009" in line
+        or "\u202f" in line
+    )
+
+
+def fold_case(text: str) -> str | None:
+    """`text` lower-cased for `may_contain`, or None when it holds a letter that
+    `re.IGNORECASE` folds otherwise than `str.lower` does: only a pattern can tell there.
+
+    Those letters are dotted İ (lower-cased to i and a combining dot, U+0307), dotless ı
+    (matched by i) and long ſ (matched by s); for the letters of Swedish words (a–z, å, ä,
+    ö, é) no other character differs.
+    """
+    folded = text.lower()
+    if "\u0307" in folded or "\u0131" in folded or "\u017f" in folded:
+        return None
+    return folded
+
+
+def may_contain(folded: str | None, words: tuple[str, ...]) -> bool:
+    """False only when none of `words` (lower case) stands in the text, in any case.
+
+    `folded` is the text from `fold_case`. A case-insensitive pattern every match of which
+    holds one of `words` cannot match where this is False: the test spares its scan.
+    """
+    return folded is None or any(map(folded.__contains__, words))
+
+
+def joined_words(text: str) -> str:
+    """`" ".join(text.split())`: the words joined by single spaces."""
+    # Where the only blanks are single spaces (a printable text has no other blank), that
+    # is the text stripped of spaces, had without splitting the words apart.
+    if "  " not in text and text.isprintable():
+        return text.strip(" ")
+    return " ".join(text.split())
 
 
 def is_bullet(line: str) -> bool:
@@ -72,7 +117,7 @@ def stripped_lines(lines: Sequence[str]) -> Iterator[tuple[str, str | None]]:
     """Each non-blank line without markup, with the line before it (None after a blank)."""
     previous: str | None = None
     for raw in lines:
-        line = strip_markup(raw)
+        line = strip_markup(raw) if raw else raw  # blank lines spared the call
         if not line:
             previous = None
             continue
@@ -98,12 +143,18 @@ def split_paragraphs(lines: Sequence[str]) -> list[str]:
             paragraphs[-1].append(line)
         else:
             paragraphs.append([line])
-    return [" ".join(" ".join(p).split()) for p in paragraphs]
+    return [joined_words(" ".join(p)) for p in paragraphs]
 
 
 def split_sentences(text: str) -> list[str]:
     """Split a paragraph into sentences, not after common Swedish abbreviations."""
-    pieces = _SENTENCE_BREAK_RE.split(" ".join(text.split()))
+    text = joined_words(text)
+    # Joined by single spaces, a break needs `. `, `! ` or `? `: without one the pattern's
+    # scan is spared.
+    if ". " in text or "! " in text or "? " in text:
+        pieces = _SENTENCE_BREAK_RE.split(text)
+    else:
+        pieces = [text]
     sentences: list[str] = []
     for piece in pieces:
         if sentences and _ends_with_abbreviation(sentences[-1]):
