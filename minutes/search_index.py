@@ -49,7 +49,10 @@ TAGS_SQL = f"""ARRAY(
 # One statement for any number of items: each aggregate is a correlated subquery so an
 # item without clauses or reservations still gets its title and text indexed. The parts
 # are joined in document order whatever plan reads them: word positions (phrases, word
-# pairs) must not depend on the plan.
+# pairs) must not depend on the plan. A reservation's person and party are looked up by
+# key in subqueries of their own: joined, the planner (with the bulk load's statistics
+# lagging behind) scanned the whole person index for every reservation, which grew with
+# the archive and stalled a 1M load at minutes per batch.
 _UPDATE_SQL = f"""
 UPDATE minutes_item AS item SET search_vector =
     setweight(to_tsvector('{SEARCH_CONFIG}', coalesce(item.title, '')), 'A')
@@ -59,12 +62,13 @@ UPDATE minutes_item AS item SET search_vector =
         JOIN minutes_decision AS decision ON decision.id = clause.decision_id
         WHERE decision.item_id = item.id), '')), 'A')
  || setweight(to_tsvector('{SEARCH_CONFIG}', coalesce((
-        SELECT string_agg(concat_ws(' ', person.name, party.abbreviation,
-                                    reservation.reason, reservation.text), ' '
-                          ORDER BY reservation.id)
+        SELECT string_agg(concat_ws(' ',
+                   (SELECT person.name FROM minutes_person AS person
+                    WHERE person.id = reservation.person_id),
+                   (SELECT party.abbreviation FROM minutes_party AS party
+                    WHERE party.id = reservation.party_id),
+                   reservation.reason, reservation.text), ' ' ORDER BY reservation.id)
         FROM minutes_reservation AS reservation
-        JOIN minutes_person AS person ON person.id = reservation.person_id
-        LEFT JOIN minutes_party AS party ON party.id = reservation.party_id
         WHERE reservation.item_id = item.id), '')), 'B')
  || setweight(to_tsvector('{SEARCH_CONFIG}', coalesce((
         SELECT string_agg(yrkande.text, ' ' ORDER BY yrkande.position)
