@@ -4,9 +4,10 @@
 instead of a transaction and a dozen statements per protocol it parses in worker
 processes, resolves bodies, committees, people, parties and cases for a batch of
 protocols at once (with the importer's own functions), takes ids from the sequences in
-blocks and writes every table with COPY. The GIN index on the search vectors is dropped
-for the load and built once at the end; vectors are filled per batch with the importer's
-SQL; then the tables are analysed.
+blocks and writes every table with COPY. The indexes every vector update touches (the
+GIN indexes of the search, the newest-first covering index) are dropped for the load and
+built once at the end; vectors are filled per batch with the importer's SQL; then the
+tables are analysed.
 
 The whole load is one transaction: if anything fails, nothing of it stays (and the files
 it stored are deleted). The item table is locked for writers and readers meanwhile, so
@@ -39,8 +40,8 @@ from .bulk_copy import (
     IdBlocks,
     Rows,
     index_lookups_only,
+    rebuilt_indexes_dropped,
     rows_copy,
-    search_index_dropped,
     tables_lock,
 )
 from .bulk_rows import reading_rows
@@ -287,7 +288,7 @@ def protocols_bulk_load(
                 # not queued to the commit: PostgreSQL builds no index while checks wait.
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             tables_lock()
-            with search_index_dropped():
+            with rebuilt_indexes_dropped():
                 for readings in _readings(texts, jobs):
                     store_started = time.perf_counter()
                     loader.batch_store(readings)
