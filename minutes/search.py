@@ -50,7 +50,7 @@ from .selectors_browse import published_items
 PAGE_SIZE = 20
 # What testing one row's in-row vector costs against one entry of a word's GIN bitmap
 # (≈ 1.5 µs against ≈ 0.23 µs at a million items, docs/performance.md): decides when a
-# word's matches are found by testing rows instead (ItemSearch.first_ids, _is_common).
+# word's matches are found by testing rows instead (`rows_beat_bitmap`).
 ROW_TEST_COST = 6.0
 # Beyond this many hits an exact total costs a scan of every match and helps no reader:
 # counting 10,000 matches of a common word took 40 ms at 100,000 items, 1,000 take 4 ms.
@@ -92,7 +92,8 @@ class ItemSearch:
 
     @cached_property
     def ranked_window(self) -> list[int]:
-        """The first RANK_WINDOW hits' ids, best first: rank, then newest, then id."""
+        """The first RANK_WINDOW hits' ids, best first: rank, then newest, then id (the
+        order `_ranked` gives in SQL, here over hits already fetched with their rank)."""
         hits = self._first_hits[:RANK_WINDOW]
         return [pk for pk, _, _ in sorted(hits, key=lambda h: (-h[1], -h[2].toordinal(), h[0]))]
 
@@ -152,7 +153,7 @@ def _common_word_matches(search: ItemSearch) -> QuerySet[Item]:
 
     A word in hundreds of thousands of items costs 35–70 ms of GIN bitmap at a million
     items before a row is read (docs/performance.md), while testing a row's in-row vector
-    costs about a microsecond and a tenth of the rows or more hold it. Without filters the
+    costs about a microsecond and enough rows hold it (`rows_beat_bitmap`). Without filters the
     newest-first index is walked (the window is then the newest hits); with filters the
     word is tested as a plain function call, which no index serves, so PostgreSQL starts
     from the filters' own index and tests their items.
