@@ -46,15 +46,15 @@ TAGS_SQL = f"""ARRAY(
         WHERE decision.item_id = item.id
         ORDER BY 1)"""
 
-# One statement for any number of items: each aggregate is a correlated subquery so an
+# An item's vector, over the alias `item` (a row of minutes_item, or of the bulk load's
+# staging table with the same columns): each aggregate is a correlated subquery so an
 # item without clauses or reservations still gets its title and text indexed. The parts
 # are joined in document order whatever plan reads them: word positions (phrases, word
 # pairs) must not depend on the plan. A reservation's person and party are looked up by
 # key in subqueries of their own: joined, the planner (with the bulk load's statistics
 # lagging behind) scanned the whole person index for every reservation, which grew with
 # the archive and stalled a 1M load at minutes per batch.
-_UPDATE_SQL = f"""
-UPDATE minutes_item AS item SET search_vector =
+VECTOR_SQL = f"""
     setweight(to_tsvector('{SEARCH_CONFIG}', coalesce(item.title, '')), 'A')
  || setweight(to_tsvector('{SEARCH_CONFIG}', coalesce((
         SELECT string_agg(clause.text, ' ' ORDER BY decision.position, clause.position)
@@ -74,28 +74,21 @@ UPDATE minutes_item AS item SET search_vector =
         SELECT string_agg(yrkande.text, ' ' ORDER BY yrkande.position)
         FROM minutes_yrkande AS yrkande
         WHERE yrkande.item_id = item.id), '')), 'B')
- || setweight(to_tsvector('{SEARCH_CONFIG}', coalesce(item.text, '')), 'C'),
-    tags = {TAGS_SQL}
-"""
+ || setweight(to_tsvector('{SEARCH_CONFIG}', coalesce(item.text, '')), 'C')"""
+
+_UPDATE_SQL = f"UPDATE minutes_item AS item SET search_vector = {VECTOR_SQL}, tags = {TAGS_SQL}"
 
 
-def update_search_vectors(
-    item_ids: Iterable[int] | None = None, *, id_range: tuple[int, int] | None = None
-) -> int:
+def update_search_vectors(item_ids: Iterable[int] | None = None) -> int:
     """Recompute the stored vectors of the given items (all items when None); return the count.
 
     The same statement stores each item's filter tags (`Item.tags`: decision kinds,
     reservations, acting parties and persons), which the filters read through one GIN
-    index.
-
-    `id_range=(first, last)` recomputes the items with ids in that closed range instead:
-    the bulk load fills each batch it copied in one statement. Call it inside the
-    import's transaction so a protocol is searchable the moment it lands.
+    index. Call it inside the import's transaction so a protocol is searchable the moment
+    it lands. (The bulk load writes the same two columns as it inserts its items.)
     """
     with connection.cursor() as cursor:
-        if id_range is not None:
-            cursor.execute(_UPDATE_SQL + " WHERE item.id BETWEEN %s AND %s", list(id_range))
-        elif item_ids is None:
+        if item_ids is None:
             cursor.execute(_UPDATE_SQL)
         else:
             ids = list(item_ids)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
-from django.db import connection
+from django.db import DataError, connection
 
 from minutes import models, search
 from minutes.parsing import parse_text
@@ -35,9 +35,27 @@ def table_counts() -> dict[str, int]:
     }
 
 
+def tag_names() -> dict[str, dict[int, str]]:
+    """Tag prefix → the names of the ids that follow it."""
+    parties = dict(models.Party.objects.values_list("pk", "abbreviation"))
+    people = dict(models.Person.objects.values_list("pk", "name"))
+    return {"person:": people, "party:": parties, "reserved-by:": parties}
+
+
+def readable_tags(tags: list[str], names: dict[str, dict[int, str]]) -> list[str]:
+    """An item's filter tags with the person and party ids replaced by names, sorted."""
+    readable = []
+    for tag in tags:
+        prefix, _, key = tag.rpartition(":")
+        ids = names.get(prefix + ":")
+        readable.append(f"{prefix}:{ids[int(key)]}" if ids else tag)
+    return sorted(readable)
+
+
 def archive_snapshot() -> dict[str, object]:
     """What a reader can see, without ids: per table counts, and the rows that matter."""
     items = models.Item.objects.order_by("meeting__committee__name", "meeting__date", "number")
+    names = tag_names()
     return {
         "counts": table_counts(),
         "meetings": sorted(
@@ -46,7 +64,15 @@ def archive_snapshot() -> dict[str, object]:
             )
         ),
         "items": [
-            (i.meeting.sha256, i.number, i.title, i.dnr, str(i.search_vector))
+            (
+                i.meeting.sha256,
+                i.number,
+                i.title,
+                i.dnr,
+                str(i.search_vector),
+                str(i.phrase_vector),
+                readable_tags(i.tags, names),
+            )
             for i in items.select_related("meeting")
         ],
         "people": sorted(models.Person.objects.values_list("body__name", "name", "slug")),
@@ -154,6 +180,24 @@ def test_a_failure_midway_leaves_nothing_behind(monkeypatch, media):
         protocols_bulk_load(TEXTS[2:], jobs=1)
 
     assert copied and copied[0]["minutes_item"] > 0
+    assert table_counts() == before
+    assert rebuilt_indexes_exist()
+    assert sorted(p for p in media.rglob("*") if p.is_file()) == files_before
+
+
+def test_a_failed_insert_of_the_items_leaves_nothing_behind(monkeypatch, media):
+    """The items' INSERT runs in a thread of its own; its failure still undoes the load."""
+    protocols_bulk_load(TEXTS[:2], jobs=1)
+    before = table_counts()
+    files_before = sorted(p for p in media.rglob("*") if p.is_file())
+
+    def failing_insert(cursor):
+        cursor.execute("SELECT 1 / 0")
+
+    monkeypatch.setattr("minutes.services.bulk_load.staged_items_insert", failing_insert)
+    with pytest.raises(DataError, match="division by zero"):
+        protocols_bulk_load(TEXTS[2:6], jobs=1)
+
     assert table_counts() == before
     assert rebuilt_indexes_exist()
     assert sorted(p for p in media.rglob("*") if p.is_file()) == files_before

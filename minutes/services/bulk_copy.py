@@ -1,9 +1,9 @@
-"""The database side of the bulk load: ids from the sequences in blocks, COPY, the GIN index.
+"""The database side of the bulk load: ids from the sequences in blocks, COPY, the indexes.
 
 Rows are plain tuples in the column order of `TABLES`; parents and children get their ids
 here, before any row is written, so every table of a batch goes in with one COPY. The
-foreign keys Django creates are DEFERRABLE INITIALLY DEFERRED, so they are checked at
-commit whatever order the tables are copied in.
+items are copied into a staging table and inserted from there with their search vectors
+and tags, after their children, so each item row is written once.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django.db import connection
+
+from minutes.search_index import TAGS_SQL, VECTOR_SQL
 
 # Table → the columns a row tuple holds, in order. Every table the importer writes.
 TABLES: dict[str, tuple[str, ...]] = {
@@ -28,7 +30,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     ),
     "minutes_item": (
         "id", "meeting_id", "number", "title", "dnr", "responsible", "handlers", "withdrawn",
-        "tabled", "sections", "text", "tags",
+        "tabled", "sections", "text",
     ),
     "minutes_item_cases": ("id", "item_id", "case_id"),
     "minutes_decision": (
@@ -50,14 +52,23 @@ TABLES: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
-# The indexes the vectors' UPDATE rewrites for every row it writes: the GIN indexes over
-# the search vectors and their word pairs, and the newest-first index that covers the
-# tags. Dropped for the load and built once at the end (the covering index maintained
-# through the load ended three times its size: 314 MB at 1M items).
+# The item rows of a batch wait here (a temporary table with the item columns of `TABLES`)
+# until their children are copied; one INSERT … SELECT then computes their vectors and
+# tags from the children and writes each item once. Copied straight into minutes_item
+# and filled by an UPDATE, every item was written twice, and VACUUM had to clear a dead
+# row version per item afterwards.
+STAGED_ITEMS = "bulk_load_item"
+
+# The indexes that cost most to maintain row by row: the GIN indexes over the search
+# vectors and their word pairs, and the newest-first index that covers the tags. Dropped
+# for the load and built once at the end (the covering index maintained through a 1M
+# load ended three times the size of a rebuilt one).
 REBUILT_INDEXES = ("item_search_vector_gin", "item_phrase_vector_gin", "item_newest_covering_idx")
 # Enough memory for the GIN build to sort in one pass at ten million items.
 INDEX_BUILD_MEMORY = "1GB"
-_ID_BLOCK = 10_000
+# Large enough that a batch seldom needs a new block: taking one waits for the items'
+# INSERT the load runs in the background on the same connection.
+_ID_BLOCK = 100_000
 
 
 class IdBlocks:
@@ -111,37 +122,69 @@ class Rows:
         return len(self.tables[table])
 
 
+@contextmanager
+def items_staged() -> Iterator[None]:
+    """Create the STAGED_ITEMS table for the block, in the caller's transaction.
+
+    Dropped after the block; if the block fails, the rollback removes it.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE {STAGED_ITEMS} AS"
+            f" SELECT {', '.join(TABLES['minutes_item'])} FROM minutes_item WITH NO DATA"
+        )
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {STAGED_ITEMS}")
+
+
 def rows_copy(rows: Rows) -> dict[str, int]:
-    """COPY every queued row into its table on the Django connection; return the counts."""
+    """COPY every queued row on the Django connection (items to STAGED_ITEMS); return the counts.
+
+    The foreign keys are checked when `staged_items_insert` has written the items the
+    children refer to.
+    """
     counts = {}
     with connection.cursor() as wrapper:
         cursor = wrapper.cursor  # the psycopg cursor, in the same transaction
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         for table, queued in rows.tables.items():
             counts[table] = len(queued)
             if not queued:
                 continue
-            columns = ", ".join(TABLES[table])
-            with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            target = STAGED_ITEMS if table == "minutes_item" else table
+            with cursor.copy(f"COPY {target} ({', '.join(TABLES[table])}) FROM STDIN") as copy:
                 for row in queued:
                     copy.write_row(row)
     return counts
 
 
-@contextmanager
-def index_lookups_only() -> Iterator[None]:
-    """Plan the block's statements with index scans wherever there is an index.
+def staged_items_insert(cursor) -> int:
+    """Insert the staged items with their search vectors and tags; return how many.
 
-    The load grows its tables faster than their statistics follow, and a plan made with
-    lagging statistics can scan a child table whole for each item (the vectors' UPDATE
-    took minutes per batch instead of a second in one 1M build, at about 300,000 items).
-    Every lookup the load makes is by an indexed key, so a sequential scan is never the
-    right plan here.
+    `cursor` is a cursor of the load's connection (the load runs this in a thread of its
+    own, beside the Python work of the next batch). The vectors and tags are the
+    importer's (`minutes.search_index`), read from the children `rows_copy` wrote. The
+    foreign keys deferred during the copy are checked here, so no check is left pending
+    when the load builds its indexes.
+
+    The statement is planned with index scans wherever there is an index: the load grows
+    its tables faster than their statistics follow, and a plan made with lagging
+    statistics can scan a child table whole for each item (the vectors took minutes per
+    batch instead of a second in one 1M build, at about 300,000 items). Every lookup
+    here is by an indexed key, so a sequential scan is never the right plan.
     """
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-    yield
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = on")
+    columns = ", ".join(TABLES["minutes_item"])
+    cursor.execute("SET LOCAL enable_seqscan = off")
+    cursor.execute(
+        f"INSERT INTO minutes_item ({columns}, search_vector, tags)"
+        f" SELECT {columns}, {VECTOR_SQL}, {TAGS_SQL} FROM {STAGED_ITEMS} AS item"
+    )
+    inserted = cursor.rowcount
+    cursor.execute("SET LOCAL enable_seqscan = on")
+    cursor.execute(f"TRUNCATE {STAGED_ITEMS}")
+    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    return inserted
 
 
 @contextmanager

@@ -4,10 +4,11 @@
 instead of a transaction and a dozen statements per protocol it parses in worker
 processes, resolves bodies, committees, people, parties and cases for a batch of
 protocols at once (with the importer's own functions), takes ids from the sequences in
-blocks and writes every table with COPY. The indexes every vector update touches (the
-GIN indexes of the search, the newest-first covering index) are dropped for the load and
-built once at the end; vectors are filled per batch with the importer's SQL; then the
-tables are analysed.
+blocks and writes every table with COPY. Items are inserted after their children, with
+their search vectors and tags computed by the importer's SQL, so each item row is written
+once. The indexes that are dearest to keep row by row (the GIN indexes of the search, the
+newest-first covering index) are dropped for the load and built once at the end; then
+the tables are analysed.
 
 The whole load is one transaction: if anything fails, nothing of it stays (and the files
 it stored are deleted). The item table is locked for writers and readers meanwhile, so
@@ -24,24 +25,26 @@ import hashlib
 import multiprocessing
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 
 from django.core.files.base import ContentFile
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils import timezone
 
 from minutes.models import ImportRecord, Meeting
 from minutes.parsing import ParseError, parse_text
-from minutes.search_index import update_search_vectors
 
 from .bulk_copy import (
     TABLES,
     IdBlocks,
     Rows,
-    index_lookups_only,
+    items_staged,
     rebuilt_indexes_dropped,
     rows_copy,
+    staged_items_insert,
     tables_lock,
 )
 from .bulk_rows import reading_rows
@@ -118,7 +121,13 @@ def _readings(texts: Iterable[tuple[str, str]], jobs: int) -> Iterator[list[_Rea
 
 
 class _Loader:
-    """Turns batches of readings into rows and copies them, within the caller's transaction."""
+    """Turns batches of readings into rows and copies them, within the caller's transaction.
+
+    The database's heaviest part, inserting a batch's items with their vectors, runs in a
+    thread while this one builds the rows of the next batch: the two halves of the store
+    (PostgreSQL's and Python's) take about the same time, and ran one after the other.
+    Nothing else touches the connection while the insert runs (psycopg would wait for it).
+    """
 
     def __init__(self, *, publish: bool, stats: BulkLoadStats) -> None:
         self.cache = ImportCache()
@@ -129,29 +138,50 @@ class _Loader:
         self.stored_files: list[tuple] = []
         self.ids: IdBlocks | None = None
         self.analyzed_at = 500  # items loaded when the tables were last analysed
+        self.background = ThreadPoolExecutor(1, thread_name_prefix="bulk-insert")
+        self.staged = False  # items copied to the staging table and not inserted yet
 
     def batch_store(self, readings: list[_Reading]) -> None:
-        """Resolve, build and COPY one batch; fill its items' search vectors."""
+        """Resolve and build one batch while the previous one's items are inserted; COPY it."""
         if self.ids is None:
             self.ids = IdBlocks(connection.cursor())
         accepted = self._accepted(readings)
         self._resolve_people_and_cases(accepted)
-        rows = Rows()
-        item_ids: list[int] = []
-        for reading, header, committee, items, warnings in accepted:
-            item_ids.extend(self._protocol_rows(reading, header, committee, items, warnings, rows))
+        inserting = self._insert_started()
+        try:
+            rows = Rows()
+            item_ids: list[int] = []
+            for reading, header, committee, items, warnings in accepted:
+                item_ids.extend(
+                    self._protocol_rows(reading, header, committee, items, warnings, rows)
+                )
+        finally:
+            if inserting is not None:
+                inserting.result()  # never leave the insert running: its error is raised
         for table, count in rows_copy(rows).items():
             self.stats.rows[table] = self.stats.rows.get(table, 0) + count
+        self.staged = bool(item_ids)
         self._analyze_when_grown(len(item_ids))
-        if item_ids:
-            with index_lookups_only():
-                update_search_vectors(id_range=(min(item_ids), max(item_ids)))
         self.stats.items += len(item_ids)
+
+    def finish(self) -> None:
+        """Insert the last batch's items; stop the insert thread."""
+        inserting = self._insert_started()
+        self.background.shutdown()
+        if inserting is not None:
+            inserting.result()
+
+    def _insert_started(self) -> Future | None:
+        """Start inserting the staged items in the background; None when none are staged."""
+        if not self.staged:
+            return None
+        self.staged = False
+        return self.background.submit(_staged_insert, connections[DEFAULT_DB_ALIAS])
 
     def _analyze_when_grown(self, new_items: int) -> None:
         """ANALYZE the tables each time the load has doubled them.
 
-        The vectors' UPDATE looks up each item's clauses, reservations and yrkanden; with
+        The items' INSERT looks up each item's clauses, reservations and yrkanden; with
         the statistics of the empty tables the load started from, the planner scans them
         whole for every item instead of using their indexes, and a load grows quadratic.
         """
@@ -251,10 +281,21 @@ class _Loader:
         self.stats.protocols += 1
         return item_ids
 
-    def files_delete(self) -> None:
-        """Remove the files stored by a load that rolled back."""
+    def abandon(self) -> None:
+        """After a failure: stop the insert thread, remove the files the load stored."""
+        self.background.shutdown()
         for storage, name in self.stored_files:
             storage.delete(name)
+
+
+def _staged_insert(database: BaseDatabaseWrapper) -> int:
+    """`staged_items_insert` on the load's connection, from the insert thread.
+
+    Django's connection objects belong to one thread each; this borrows the psycopg
+    connection of the loading thread's, raising errors as Django would.
+    """
+    with database.wrap_database_errors, database.connection.cursor() as cursor:
+        return staged_items_insert(cursor)
 
 
 def _meeting_row(meeting: Meeting) -> tuple:
@@ -284,15 +325,18 @@ def protocols_bulk_load(
         with transaction.atomic():
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL synchronous_commit TO OFF")
-                # Foreign keys checked at the end of each COPY (parents are copied first),
-                # not queued to the commit: PostgreSQL builds no index while checks wait.
+                # Foreign keys checked per batch (`staged_items_insert`), never queued to
+                # the commit: PostgreSQL builds no index while checks wait.
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             tables_lock()
-            with rebuilt_indexes_dropped():
+            with items_staged(), rebuilt_indexes_dropped():
                 for readings in _readings(texts, jobs):
                     store_started = time.perf_counter()
                     loader.batch_store(readings)
                     stats.store_seconds += time.perf_counter() - store_started
+                store_started = time.perf_counter()
+                loader.finish()
+                stats.store_seconds += time.perf_counter() - store_started
                 index_started = time.perf_counter()
             stats.index_seconds = time.perf_counter() - index_started
             with connection.cursor() as cursor:
@@ -300,11 +344,11 @@ def protocols_bulk_load(
                     cursor.execute(f"ANALYZE {table}")
                 cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     except BaseException:
-        loader.files_delete()
+        loader.abandon()
         raise
     if not connection.in_atomic_block:
-        # The vectors were written by an UPDATE after the COPY: reclaim the old row
-        # versions and set the visibility map, which index-only scans rely on.
+        # Set the visibility map, which index-only scans rely on, now rather than when
+        # autovacuum comes to the new rows in the middle of the first searches.
         with connection.cursor() as cursor:
             cursor.execute("VACUUM (ANALYZE) minutes_item")
     stats.seconds = time.perf_counter() - started

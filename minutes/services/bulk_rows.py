@@ -56,7 +56,6 @@ def reading_rows(
                 item_id, meeting_id, values["number"], values["title"], values["dnr"],
                 values["responsible"], values["handlers"], values["withdrawn"],
                 values["tabled"], Jsonb(values["sections"]), values["text"],
-                [],  # the tags: stored with the search vector, after the batch is copied
             ),
         )  # fmt: skip
     links = sorted((item_id, case) for item_id, item in pairs for case in item_case_ids(ctx, item))
