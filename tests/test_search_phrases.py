@@ -75,6 +75,13 @@ def test_every_item_written_gets_its_word_pairs(items):
     assert "'detaljplan 2 hamn'" in first
 
 
+def test_a_pair_said_twice_is_stored_once():
+    item = factories.ItemFactory(title="Förorenad mark, förorenad mark och mer förorenad mark")
+    update_search_vectors([item.pk])
+    pairs = models.Item.objects.values_list("phrase_vector", flat=True).get(pk=item.pk)
+    assert pairs == "'föroren 1 mark' 'mark 1 föroren' 'mark 2 mer' 'mer 1 föroren'"
+
+
 def test_only_required_phrases_narrow_the_search():
     assert required_phrases('"förorenad mark" gasverket') == ["förorenad mark"]
     assert required_phrases('hamnen -"detaljplan för hamnen"') == []
