@@ -103,6 +103,40 @@ def test_unpublished_option_keeps_meetings_from_the_public(folder):
     assert not models.Meeting.objects.published().exists()
 
 
+def test_a_backlog_is_bulk_loaded_into_the_same_archive(folder):
+    run(folder, jobs=1)
+    imported = sorted(models.Item.objects.values_list("meeting__date", "number", "title"))
+    models.Meeting.objects.all().delete()
+
+    out, _ = run(folder, "--bulk", jobs=2)
+
+    items = models.Item.objects.count()
+    assert f"Importerade: 2 ({items} paragrafer), hoppade över: 0, misslyckade: 0" in out
+    assert sorted(models.Item.objects.values_list("meeting__date", "number", "title")) == imported
+    assert models.Case.objects.get(key="24rs1234").items.count() == 2
+    assert sorted(models.Meeting.objects.values_list("source_filename", flat=True)) == sorted(
+        PROTOCOLS
+    )
+
+
+def test_a_bulk_load_skips_what_is_stored_and_names_what_failed(folder, tmp_path):
+    run(folder, "--bulk", jobs=1)
+    (folder / "tom.txt").write_bytes(b"")
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError, match="1 filer kunde inte importeras"):
+        call_command("import_minutes", str(folder), "--bulk", jobs=1, stdout=out, stderr=err)
+    assert "Importerade: 0 (0 paragrafer), hoppade över: 2, misslyckade: 1" in out.getvalue()
+    assert "filen finns redan i arkivet" in out.getvalue()
+    assert "tom.txt: " in err.getvalue()
+    assert models.Meeting.objects.count() == 2
+
+
+def test_a_bulk_load_replaces_nothing_so_keeps_no_corrections(folder):
+    with pytest.raises(CommandError, match="--keep-corrections"):
+        run(folder, "--bulk", "--keep-corrections", jobs=1)
+    assert not models.Meeting.objects.exists()
+
+
 def test_rebuild_search_recomputes_every_vector(folder):
     run(folder, jobs=1)
     models.Item.objects.update(search_vector=None)
