@@ -190,6 +190,15 @@ class ItemFilter(django_filters.FilterSet):
         return queryset.filter(withdrawn=value == YES)
 
     @property
+    def requires_tag(self) -> bool:
+        """True when a set filter is a tag every item must carry (`parti`, `reserverat`,
+        `person`, `typ`, `reservation=ja`): a lookup in the GIN index that also holds the
+        words (`reservation=nej` asks for a tag's absence, which no index serves)."""
+        values = self.active_values
+        tagged = ("parti", "reserverat", "person", "typ")
+        return any(name in values for name in tagged) or values.get("reservation") == YES
+
+    @property
     def active_values(self) -> dict[str, object]:
         """The filters that are set and valid, by parameter name, with their cleaned value."""
         self.errors  # noqa: B018 - validates the form so cleaned_data exists

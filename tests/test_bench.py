@@ -37,7 +37,7 @@ EXPECTED = [
     "item ",
     "database per item",
     "all indexes",
-    "index item_search_vector_gin",
+    "index item_vector_tags_gin",
 ]
 
 

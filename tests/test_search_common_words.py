@@ -75,8 +75,31 @@ def test_a_common_word_gives_the_same_hits_newest_first(archive):
     assert dates == sorted(dates, reverse=True)
 
 
-def test_a_common_word_with_filters_gives_the_same_hits(archive):
-    found = search.item_search(query="vårdplan", filters={"reservation": "ja", "ar": "2020"})
+@pytest.mark.parametrize("intersect_limit", [search.INTERSECT_LIMIT, 0])
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"reservation": "ja", "ar": "2020"},  # a tag: intersected in the index, or rows
+        {"ar": "2020"},  # no tag: rows tested
+        {"parti": "V"},
+        {"reservation": "nej"},  # a tag's absence: no index serves it
+    ],
+)
+def test_a_common_word_with_filters_gives_the_same_hits(
+    archive, monkeypatch, filters, intersect_limit
+):
+    monkeypatch.setattr(search, "INTERSECT_LIMIT", intersect_limit)
+    found = search.item_search(query="vårdplan", filters=filters)
     assert found.first_ids
-    assert set(found.first_ids) == plain_hits("vårdplan", reservation="ja", ar="2020")
+    assert set(found.first_ids) == plain_hits("vårdplan", **filters)
     assert set(search.item_search(query="vårdplan -äldre", filters={}).first_ids) == set()
+
+
+def test_only_filters_on_tags_an_item_must_carry_are_read_from_the_index():
+    def requires_tag(**filters: str) -> bool:
+        return search.ItemFilter(filters, queryset=search.Item.objects.all()).requires_tag
+
+    assert requires_tag(typ="beslutar", ar="2020")
+    assert requires_tag(reservation="ja")
+    assert not requires_tag(reservation="nej")
+    assert not requires_tag(ar="2020", huvudman="")
