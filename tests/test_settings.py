@@ -108,3 +108,24 @@ def test_docker_compose_accepts_the_file():
         text=True,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_wsgi_app_keeps_its_start_up_objects_out_of_full_collections():
+    """gunicorn's workers load archive.wsgi: what it loads is frozen, so no request pays
+    for a full garbage-collector pass over Django's own objects."""
+    probe = "import gc, archive.wsgi; print(gc.get_freeze_count())"
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DATABASE_URL": "postgres://u:p@db.invalid:5432/x",
+            "SECRET_KEY": "x" * 50,
+            "ALLOWED_HOSTS": "archive.example",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) > 10_000
