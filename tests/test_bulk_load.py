@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -201,3 +202,16 @@ def test_a_failed_insert_of_the_items_leaves_nothing_behind(monkeypatch, media):
     assert table_counts() == before
     assert rebuilt_indexes_exist()
     assert sorted(p for p in media.rglob("*") if p.is_file()) == files_before
+
+
+def test_a_protocol_without_items_is_reported_and_the_rest_loaded():
+    name, text = TEXTS[0]
+    header = re.split(r"^(?:#+\s*|\*\*)?§\s?\d+", text, maxsplit=1, flags=re.MULTILINE)[0]
+    assert parse_text(header).items == ()
+
+    stats = protocols_bulk_load([TEXTS[1], (name, header)], jobs=1)
+
+    assert stats.protocols == 1
+    assert [(failed, "saknar paragrafer" in why) for failed, why in stats.failed] == [(name, True)]
+    assert not models.Meeting.objects.filter(source_filename=name).exists()
+    assert rebuilt_indexes_exist()

@@ -155,7 +155,7 @@ class _Loader:
         self.ids: IdBlocks | None = None
         self.analyzed_at = 500  # items loaded when the tables were last analysed
         self.background = ThreadPoolExecutor(1, thread_name_prefix="bulk-insert")
-        self.staged = False  # items copied to the staging table and not inserted yet
+        self.staged = False  # a batch copied whose items are not inserted yet
 
     def batch_store(self, readings: list[_Reading]) -> None:
         """Resolve and build one batch while the previous one's items are inserted; COPY it."""
@@ -176,7 +176,8 @@ class _Loader:
                 inserting.result()  # never leave the insert running: its error is raised
         for table, count in rows_copy(rows).items():
             self.stats.rows[table] = self.stats.rows.get(table, 0) + count
-        self.staged = bool(item_ids)
+        # Even without items: the insert also checks the batch's deferred foreign keys.
+        self.staged = any(rows.count(table) for table in TABLES)
         self._analyze_when_grown(len(item_ids))
         self.stats.items += len(item_ids)
 
