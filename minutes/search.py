@@ -35,7 +35,7 @@ from django.db.models import (
     TextField,
     Value,
 )
-from django.db.models.functions import Cast, Coalesce
+from django.db.models.functions import Cast, Coalesce, NullIf
 from django.utils.functional import cached_property
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
@@ -409,17 +409,31 @@ def _joined(model, text_field: str, delimiter: str = " ") -> Coalesce:
     return Coalesce(Subquery(rows, output_field=TextField()), Value(""))
 
 
-def _snippet_document() -> Func:
-    """What the snippet is cut from: reservations, yrkanden and the § text.
+class _SectionsText(Func):
+    """The texts of an item's sections (its `sections` JSON), joined: the § text without
+    the lines of its head (diarienummer, ärendeansvarig, handläggare) and the headings."""
 
-    The title and the clauses are shown in full (and highlighted) beside it.
+    template = (
+        "(SELECT string_agg(section ->> 'text', ' ')"
+        " FROM jsonb_array_elements(%(expressions)s) AS section)"
+    )
+    output_field = TextField()
+
+
+def _snippet_document() -> Func:
+    """What the snippet is cut from: reservations, yrkanden and the § text's sections (the
+    whole § text when it has none).
+
+    The title and the clauses are shown in full (and highlighted) beside it. From the
+    whole text, a match in the first paragraph made a snippet that began with the head's
+    lines ("Diarienummer: MBN 2025/1523 Ärendeansvarig: … Handläggare: …").
     """
     return Func(
         Value(" "),
         _joined(Reservation, "reason"),
         _joined(Reservation, "text"),
         _joined(Yrkande, "text"),
-        F("text"),
+        Coalesce(NullIf(_SectionsText(F("sections")), Value("")), F("text")),
         function="concat_ws",
         output_field=TextField(),
     )

@@ -196,6 +196,24 @@ def test_protocol_text_is_escaped_in_results_and_snippet(client, meeting):
     assert "<script" not in snippet and 'onmouseover="' not in snippet
 
 
+def test_the_snippet_is_cut_from_the_sections_not_the_head_lines(client, meeting):
+    body = "Planen bygger på budgeten och målen i regionplanen."
+    make_item(
+        meeting,
+        "Verksamhetsplan 2026",
+        text=f"Diarienummer: MBN 2025/1523\nHandläggare: Sofia Holm\nÄrendebeskrivning\n{body}",
+        sections=[{"heading": "Ärendebeskrivning", "text": body}],
+    )
+    make_item(meeting, "Budgetuppföljning", text="Diarienummer: KS 2025/7\nOm budgeten i mars.")
+    index()
+    html = client.get("/sok/", {"q": "budget"}).content.decode()
+    snippets = [part.split("</p>")[0] for part in html.split('class="snippet">')[1:]]
+    assert "… Planen bygger på <mark>budgeten</mark> och målen i regionplanen …" in snippets
+    assert not any("Handläggare" in snippet for snippet in snippets)
+    # Without sections the whole § text is the source, as before.
+    assert any("Om <mark>budgeten</mark> i mars" in snippet for snippet in snippets)
+
+
 def test_sentinel_characters_in_a_protocol_do_not_become_markup(client, meeting):
     make_item(meeting, "Vårdplan \ue000 med \ue001 tecken", text="om vårdplanen")
     index()
