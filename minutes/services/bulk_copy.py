@@ -191,10 +191,9 @@ def staged_items_insert(cursor) -> int:
 def rebuilt_indexes_dropped() -> Iterator[None]:
     """Drop REBUILT_INDEXES for the block; build them again after.
 
-    Maintaining an index row by row (twice for each item: its COPY and its vectors'
-    UPDATE) costs more than building it once from sorted entries. Inside the caller's
-    transaction: if the block fails, the DROP rolls back too. The DROP holds an exclusive
-    lock on the item table until the transaction ends.
+    Maintaining an index row by row costs more than building it once from sorted
+    entries. Inside the caller's transaction: if the block fails, the DROP rolls back too.
+    The DROP holds an exclusive lock on the item table until the transaction ends.
     """
     with connection.cursor() as cursor:
         cursor.execute(

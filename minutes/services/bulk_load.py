@@ -174,10 +174,11 @@ class _Loader:
         finally:
             if inserting is not None:
                 inserting.result()  # never leave the insert running: its error is raised
-        for table, count in rows_copy(rows).items():
+        counts = rows_copy(rows)
+        for table, count in counts.items():
             self.stats.rows[table] = self.stats.rows.get(table, 0) + count
         # Even without items: the insert also checks the batch's deferred foreign keys.
-        self.staged = any(rows.count(table) for table in TABLES)
+        self.staged = any(counts.values())
         self._analyze_when_grown(len(item_ids))
         self.stats.items += len(item_ids)
 
