@@ -5,7 +5,8 @@ while this process writes them to the database one transaction each, in path ord
 file already imported (same sha256) is skipped before it is parsed at all.
 
 `--bulk` loads a backlog instead (`minutes.services.bulk_load`): every file in one
-transaction, several times faster, with the archive's item table locked meanwhile.
+transaction, with the archive's item table locked meanwhile; 600 generated protocols took
+7.3 s instead of 18.7 (docs/performance.md).
 """
 
 from __future__ import annotations
