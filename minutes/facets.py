@@ -1,32 +1,69 @@
 """Facet counts of a search: bodies, committees, years, reserving parties, decision kinds.
 
 Counted over the search's first matches (`ItemSearch.first_ids`, at most COUNT_CAP):
-exact for any search with fewer hits, a sample of a common word's. One pass over the hits
-whatever the number of facets: each hit's committee, year and facet tags (`Item.tags`:
-reserving parties, kinds) are read and counted here; bodies are the sums of their
-committees.
+exact for any search with fewer hits, a sample of a common word's. PostgreSQL counts every
+facet in one query over the hits (each hit's committee, its body, year and facet tags:
+reserving parties and kinds) and returns them ranked, with their labels. Counting a
+thousand hits in Python and reading every counted committee as a model took 19 ms of a
+common word's search page at a million items.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
 
 from django.db import connection
 
 from .filters import SLUG_BY_KIND
-from .models import Committee, Decision, Party
+from .models import Decision
 from .search import COUNT_CAP, ItemSearch
 from .search_index import TAG_KIND, TAG_RESERVED_BY
 
 FACET_LIMIT = 15
-# Each hit's committee, year and the tags facets count, for the hits' ids.
-_HIT_FACTS_SQL = """
-SELECT committee_id, extract(year FROM meeting_date)::int,
-       ARRAY(SELECT tag FROM unnest(tags) AS tag
-             WHERE starts_with(tag, %s) OR starts_with(tag, %s))
-FROM minutes_item WHERE id = ANY(%s::bigint[])
+# Per facet, its values with their labels and numbers of hits, most hits first (ties by a
+# stable key: a body's slug, a committee's id, a party's abbreviation, a kind).
+_FACET_COUNTS_SQL = """
+WITH hit AS MATERIALIZED (
+    SELECT item.committee_id, extract(year FROM item.meeting_date)::int AS year, item.tags
+    FROM minutes_item AS item WHERE item.id = ANY(%(ids)s::bigint[])
+), hit_tag AS MATERIALIZED (
+    SELECT tag FROM hit, unnest(hit.tags) AS tag
+    WHERE starts_with(tag, %(reserved_by)s) OR starts_with(tag, %(kind)s)
+), counted(facet, value, label, n, tie) AS (
+    SELECT 'body', body.slug, body.name, count(*), body.slug
+    FROM hit
+    JOIN minutes_committee AS committee ON committee.id = hit.committee_id
+    JOIN minutes_body AS body ON body.id = committee.body_id
+    GROUP BY body.id
+    UNION ALL
+    SELECT 'committee', committee.id::text, committee.name || ' (' || body.name || ')',
+           count(*), lpad(committee.id::text, 20, '0')
+    FROM hit
+    JOIN minutes_committee AS committee ON committee.id = hit.committee_id
+    JOIN minutes_body AS body ON body.id = committee.body_id
+    GROUP BY committee.id, body.id
+    UNION ALL
+    SELECT 'year', year::text, year::text, count(*), '' FROM hit GROUP BY year
+    UNION ALL
+    SELECT 'party', party.abbreviation, coalesce(nullif(party.name, ''), party.abbreviation),
+           count(*), party.abbreviation
+    FROM hit_tag JOIN minutes_party AS party ON hit_tag.tag = %(reserved_by)s || party.id
+    GROUP BY party.id
+    UNION ALL
+    SELECT 'kind', substr(tag, length(%(kind)s) + 1), '', count(*), tag
+    FROM hit_tag WHERE starts_with(tag, %(kind)s) GROUP BY tag
+)
+SELECT facet, value, label, n FROM counted ORDER BY facet, n DESC, tie
 """
+# Filter parameter of each facet.
+_PARAMS = {
+    "body": "huvudman",
+    "committee": "organ",
+    "year": "ar",
+    "party": "reserverat",
+    "kind": "typ",
+}
 
 
 @dataclass(frozen=True)
@@ -50,29 +87,20 @@ class Facets:
     kind: list[FacetValue] = field(default_factory=list)
 
 
-@dataclass
-class _Counts:
-    committees: Counter = field(default_factory=Counter)
-    years: Counter = field(default_factory=Counter)
-    parties: Counter = field(default_factory=Counter)
-    kinds: Counter = field(default_factory=Counter)
+def _ranked_counts(ids: list[int]) -> dict[str, list[FacetValue]]:
+    """Per facet (`body`, `committee`, `year`, `party`, `kind`), its values, most hits first.
 
-
-def _hit_counts(ids: list[int]) -> _Counts:
-    """The hits counted per committee, year, reserving party (id) and decision kind."""
+    A kind's value is the decision kind as stored (`Decision.Kind`), without a label yet.
+    """
     with connection.cursor() as cursor:
-        cursor.execute(_HIT_FACTS_SQL, [TAG_RESERVED_BY, TAG_KIND, ids])
+        cursor.execute(
+            _FACET_COUNTS_SQL, {"ids": ids, "reserved_by": TAG_RESERVED_BY, "kind": TAG_KIND}
+        )
         rows = cursor.fetchall()
-    counts = _Counts()
-    for committee, year, tags in rows:
-        counts.committees[committee] += 1
-        counts.years[year] += 1
-        for tag in tags:
-            if tag.startswith(TAG_RESERVED_BY):
-                counts.parties[int(tag[len(TAG_RESERVED_BY) :])] += 1
-            else:
-                counts.kinds[tag[len(TAG_KIND) :]] += 1
-    return counts
+    ranked: dict[str, list[FacetValue]] = defaultdict(list)
+    for facet, value, label, n in rows:
+        ranked[facet].append(FacetValue(_PARAMS[facet], value, label, n))
+    return ranked
 
 
 def search_facets(search: ItemSearch, *, limit: int = FACET_LIMIT) -> Facets:
@@ -84,35 +112,15 @@ def search_facets(search: ItemSearch, *, limit: int = FACET_LIMIT) -> Facets:
     ids = search.first_ids[:COUNT_CAP]
     if not ids:
         return Facets()
-    counts = _hit_counts(ids)
-    committees = Committee.objects.select_related("body").in_bulk(list(counts.committees))
-    parties = Party.objects.in_bulk(list(counts.parties))
-    bodies: Counter = Counter()
-    for pk, n in counts.committees.items():
-        bodies[committees[pk].body] += n
+    ranked = _ranked_counts(ids)
     return Facets(
-        body=[
-            FacetValue("huvudman", body.slug, body.name, n)
-            for body, n in sorted(bodies.items(), key=lambda e: (-e[1], e[0].slug))[:limit]
-        ],
-        committee=[
-            FacetValue("organ", str(pk), f"{committees[pk].name} ({committees[pk].body.name})", n)
-            for pk, n in sorted(counts.committees.items(), key=lambda e: (-e[1], e[0]))[:limit]
-        ],
-        year=[
-            FacetValue("ar", str(year), str(year), n)
-            for year, n in sorted(counts.years.items(), reverse=True)
-        ],
-        party=[
-            FacetValue("reserverat", party.abbreviation, party.name or party.abbreviation, n)
-            for party, n in sorted(
-                ((parties[pk], n) for pk, n in counts.parties.items()),
-                key=lambda e: (-e[1], e[0].abbreviation),
-            )[:limit]
-        ],
+        body=ranked["body"][:limit],
+        committee=ranked["committee"][:limit],
+        year=sorted(ranked["year"], key=lambda value: int(value.value), reverse=True),
+        party=ranked["party"][:limit],
         kind=[
-            FacetValue("typ", SLUG_BY_KIND[kind], Decision.Kind(kind).label, n)
-            for kind, n in sorted(counts.kinds.items(), key=lambda e: (-e[1], e[0]))
-            if kind in SLUG_BY_KIND
+            replace(value, value=SLUG_BY_KIND[value.value], label=Decision.Kind(value.value).label)
+            for value in ranked["kind"]
+            if value.value in SLUG_BY_KIND
         ],
     )

@@ -8,7 +8,9 @@ from types import SimpleNamespace
 import pytest
 
 from minutes import models
+from minutes.facets import search_facets
 from minutes.filters import ItemFilter
+from minutes.search import item_search
 from minutes.search_index import update_search_vectors
 from minutes.services.corrections import item_mark_corrected
 from tests import factories
@@ -149,6 +151,21 @@ def test_facets_count_only_the_filtered_set(client, world):
     assert kinds == {"beslutar": 1, "föreslår": 1, "överlämnar utan eget förslag": 1}
     body = facets["Huvudman"][0]
     assert body.active and "huvudman" not in body.url, "an active value's link removes it"
+
+
+def test_facets_list_the_most_hits_first_up_to_the_limit(world):
+    facets = search_facets(item_search(query="", filters={"fran": "2000-01-01"}), limit=1)
+    shown = {
+        name: [(value.label, value.count) for value in getattr(facets, name)]
+        for name in ("body", "committee", "year", "party")
+    }
+    assert shown == {
+        "body": [("Region Alfa", 3)],
+        "committee": [("Hälsonämnden (Region Alfa)", 2)],
+        "year": [("2024", 3), ("2023", 1)],  # every year, newest first
+        "party": [("Sverigedemokraterna", 1)],  # tied with V: by abbreviation
+    }
+    assert len(facets.kind) == 4, "every decision kind, whatever the limit"
 
 
 def test_active_filters_are_chips_with_a_remove_link(client, world):
