@@ -69,6 +69,13 @@ EXPORT_CHUNK = 500
 # PostgreSQL wraps each match in these private-use characters; the text is escaped in
 # Python and only then are they turned into <mark> tags (never trust ts_headline with HTML).
 MARK_START, MARK_STOP = "\ue000", "\ue001"
+# A snippet: up to two fragments of 12–30 words around the matches.
+SNIPPET_OPTIONS = {
+    "max_fragments": 2,
+    "max_words": 30,
+    "min_words": 12,
+    "fragment_delimiter": " … ",
+}
 
 
 @dataclass(frozen=True)
@@ -452,14 +459,7 @@ def _page_items(ids: list[int], search: ItemSearch) -> list[Item]:
         )
         items = items.annotate(
             title_hl=_headline(F("title"), search.search_query, highlight_all=True),
-            snippet_hl=_headline(
-                _snippet_document(),
-                search.search_query,
-                max_fragments=2,
-                max_words=30,
-                min_words=12,
-                fragment_delimiter=" … ",
-            ),
+            snippet_hl=_headline(_snippet_document(), search.search_query, **SNIPPET_OPTIONS),
         )
     rows = (
         items.select_related("meeting__committee__body")
@@ -478,16 +478,44 @@ def _page_items(ids: list[int], search: ItemSearch) -> list[Item]:
     return [rows[pk] for pk in ids if pk in rows]
 
 
-def _attach_highlights(items: list[Item]) -> None:
+def _attach_highlights(items: list[Item], search: ItemSearch) -> None:
     """Set `title_html`, `snippet_html` and each clause's `text_html` on the shown items
-    from the headlines `_page_items` computed (the plain text when the search has none)."""
+    from the headlines `_page_items` computed (the plain text when the search has none).
+
+    A hit that shows no match anywhere (the words are only in the head lines of its §
+    text, such as a handläggare's name) gets its snippet from the whole § text instead.
+    """
+    unexplained = []
     for item in items:
         title, snippet = getattr(item, "title_hl", item.title), getattr(item, "snippet_hl", "")
         item.title_html = mark_matches(title)
-        item.snippet_html = mark_matches(snippet.strip()) if MARK_START in snippet else ""
+        item.snippet_html = _marked_snippet(snippet)
+        shown = [title, snippet]
         for decision in item.decisions.all():
             for clause in decision.clauses.all():
-                clause.text_html = mark_matches(getattr(clause, "highlighted", clause.text))
+                highlighted = getattr(clause, "highlighted", clause.text)
+                clause.text_html = mark_matches(highlighted)
+                shown.append(highlighted)
+        if search.search_query is not None and not any(MARK_START in part for part in shown):
+            unexplained.append(item)
+    if unexplained:
+        _attach_text_snippets(unexplained, search.search_query)
+
+
+def _marked_snippet(headline: str) -> str:
+    """The headline as safe HTML when it marks a match, else ""."""
+    return mark_matches(headline.strip()) if MARK_START in headline else ""
+
+
+def _attach_text_snippets(items: list[Item], search_query: SearchQuery) -> None:
+    """Set `snippet_html` of `items` from a headline of their whole § text."""
+    headlines = dict(
+        Item.objects.filter(pk__in=[item.pk for item in items])
+        .annotate(headline=_headline(F("text"), search_query, **SNIPPET_OPTIONS))
+        .values_list("pk", "headline")
+    )
+    for item in items:
+        item.snippet_html = _marked_snippet(headlines.get(item.pk, ""))
 
 
 def search_page(search: ItemSearch, *, page: str | int | None, per_page: int = PAGE_SIZE) -> Page:
@@ -505,7 +533,7 @@ def search_page(search: ItemSearch, *, page: str | int | None, per_page: int = P
     )
     result = paginator.get_page(page)
     items = _page_items(list(result.object_list), search)
-    _attach_highlights(items)
+    _attach_highlights(items, search)
     result.object_list = items
     return result
 

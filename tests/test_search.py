@@ -214,6 +214,23 @@ def test_the_snippet_is_cut_from_the_sections_not_the_head_lines(client, meeting
     assert any("Om <mark>budgeten</mark> i mars" in snippet for snippet in snippets)
 
 
+def test_a_match_only_in_the_head_lines_gets_its_snippet_from_the_whole_text(client, meeting):
+    body = "Planen bygger på budgeten och målen i regionplanen."
+    make_item(
+        meeting,
+        "Verksamhetsplan 2026",
+        text=f"Diarienummer: MBN 2025/1523\nHandläggare: Sofia Holmqvist\nÄrendebeskrivning\n{body}",
+        sections=[{"heading": "Ärendebeskrivning", "text": body}],
+    )
+    index()
+    html = client.get("/sok/", {"q": "Holmqvist"}).content.decode()
+    snippets = [part.split("</p>")[0] for part in html.split('class="snippet">')[1:]]
+    assert len(snippets) == 1 and "Handläggare: Sofia <mark>Holmqvist</mark>" in snippets[0]
+    # A match the sections show keeps the sections' snippet.
+    html = client.get("/sok/", {"q": "budget"}).content.decode()
+    assert "Handläggare" not in html.split('class="snippet">')[1].split("</p>")[0]
+
+
 def test_sentinel_characters_in_a_protocol_do_not_become_markup(client, meeting):
     make_item(meeting, "Vårdplan \ue000 med \ue001 tecken", text="om vårdplanen")
     index()
