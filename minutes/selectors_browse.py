@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import (
     Count,
     Exists,
@@ -89,6 +90,24 @@ def body_list() -> QuerySet[Body]:
     return Body.objects.prefetch_related(
         Prefetch("committees", queryset=Committee.objects.order_by("name"))
     ).order_by("name")
+
+
+# A digest of every body's and committee's id, name and slug: what the start page's
+# browse links are made of.
+_BODY_LIST_VERSION_SQL = """
+SELECT md5(coalesce(string_agg(
+    concat_ws('|', body.id, body.slug, body.name, committee.id, committee.slug, committee.name),
+    '/' ORDER BY body.id, committee.id), ''))
+FROM minutes_body AS body LEFT JOIN minutes_committee AS committee ON committee.body_id = body.id
+"""
+
+
+def body_list_version() -> str:
+    """A key that changes whenever `body_list`'s links would: a body or committee added,
+    removed, renamed or given a new slug (the start page caches its links under it)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_BODY_LIST_VERSION_SQL)
+        return cursor.fetchone()[0]
 
 
 def body_committees(*, body: Body) -> QuerySet[Committee]:

@@ -396,7 +396,7 @@ def test_page_queries_do_not_grow_with_the_archive(client, django_assert_max_num
         "party": ("/parti/S/", 9),
         "committee": (archive.utskott.get_absolute_url(), 4),
         "body": (archive.body.get_absolute_url(), 4),
-        "home": ("/", 7),
+        "home": ("/", 8),  # on a cold cache; a cached start page reads 2
     }
     for name, (url, limit) in urls.items():
         with django_assert_max_num_queries(limit, info=name):

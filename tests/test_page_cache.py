@@ -48,3 +48,20 @@ def test_a_corrected_item_page_shows_the_correction_at_once(client, item):
     item_mark_corrected(item_id=item.pk)
     page = client.get(url).content.decode()
     assert "bygga tandvårdskliniken" in page and "bygga vårdcentralen" not in page
+
+
+def test_the_start_pages_committee_links_are_cached_and_a_rename_shows_at_once(
+    client, item, django_assert_max_num_queries
+):
+    committee = item.meeting.committee
+    first = client.get("/").content.decode()
+    assert f'href="{committee.get_absolute_url()}">{committee.name}</a>' in first
+    # Cached: the latest meetings and the digest of the links are read, not the committees.
+    with django_assert_max_num_queries(2):
+        assert client.get("/").content.decode() == first
+    committee.name = "Tandvårdsnämnden"
+    committee.slug = "tandvardsnamnden"
+    committee.save()
+    page = client.get("/").content.decode()
+    assert f'href="{committee.get_absolute_url()}">Tandvårdsnämnden</a>' in page
+    assert first.count("</li>") == page.count("</li>")

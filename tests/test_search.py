@@ -219,7 +219,7 @@ def test_a_match_only_in_the_head_lines_gets_its_snippet_from_the_whole_text(cli
     make_item(
         meeting,
         "Verksamhetsplan 2026",
-        text=f"Diarienummer: MBN 2025/1523\nHandläggare: Sofia Holmqvist\nÄrendebeskrivning\n{body}",
+        text=f"Dnr MBN 2025/1523\nHandläggare: Sofia Holmqvist\nÄrendebeskrivning\n{body}",
         sections=[{"heading": "Ärendebeskrivning", "text": body}],
     )
     index()
