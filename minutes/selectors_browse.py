@@ -96,8 +96,8 @@ def body_list() -> QuerySet[Body]:
 # browse links are made of.
 _BODY_LIST_VERSION_SQL = """
 SELECT md5(coalesce(string_agg(
-    concat_ws('|', body.id, body.slug, body.name, committee.id, committee.slug, committee.name),
-    '/' ORDER BY body.id, committee.id), ''))
+    jsonb_build_array(body.id, body.slug, body.name, committee.id, committee.slug, committee.name)
+    ::text, ',' ORDER BY body.id, committee.id), ''))
 FROM minutes_body AS body LEFT JOIN minutes_committee AS committee ON committee.body_id = body.id
 """
 
