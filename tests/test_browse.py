@@ -9,7 +9,9 @@ import re
 import pytest
 from django.core.files.base import ContentFile
 
+from minutes import models
 from minutes.charts import bar_chart
+from minutes.search_index import update_search_vectors
 from tests import factories as f
 from tests.browse_data import Archive, build_archive
 
@@ -449,3 +451,20 @@ def test_other_areas_first_words_are_never_taken_for_a_body():
     for word in ("sok", "api", "protokollforare", "konto", "admin", "parti", "arende"):
         with pytest.raises(ValueError):
             converter.to_python(word)
+
+
+def test_large_numbers_are_written_in_swedish_digit_groups(client):
+    meeting = f.MeetingFactory(is_published=True)
+    items = models.Item.objects.bulk_create(
+        models.Item(meeting=meeting, number=n, title=f"Bygglov för fastighet {n}")
+        for n in range(1, 1002)
+    )
+    models.Decision.objects.bulk_create(
+        models.Decision(item=item, decided_by="Byggnämnden", kind=models.Decision.Kind.DECIDES)
+        for item in items
+    )
+    update_search_vectors()
+    counts = text_of(page(client, "/")).replace("\xa0", " ")
+    assert "Beslut 1 001" in counts
+    results = page(client, "/sok/?q=bygglov")
+    assert "Fler än 1\xa0000 träffar" in results, "a non-breaking space groups the digits"
