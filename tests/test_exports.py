@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from minutes import models
+from minutes import models, search
 from minutes.search import PAGE_SIZE
 from minutes.search_index import update_search_vectors
 from tests import factories
@@ -169,3 +169,21 @@ def test_results_page_links_to_exports_and_feed(client, archive):
         assert "q=v%C3%A5rdplan" in url and f"organ={archive['committee'].pk}" in url
         assert f'href="{url.replace("&", "&amp;")}"' in html
     assert '<link rel="alternate" type="application/atom+xml"' in html
+
+
+@pytest.mark.parametrize("path", ["/sok/export.csv", "/sok/export.json"])
+def test_an_export_stops_at_the_limit_and_says_so(client, archive, monkeypatch, path):
+    read = read_csv if path.endswith(".csv") else read_json
+    everything = client.get(path, {"q": "vårdplan"})
+    assert everything["X-Export-Truncated"] == "false"
+    best = read(everything)
+    assert len(best) == MATCHING
+    monkeypatch.setattr(search, "EXPORT_LIMIT", 2)
+    response = client.get(path, {"q": "vårdplan"})
+    assert response["X-Export-Limit"] == "2" and response["X-Export-Truncated"] == "true"
+    assert read(response) == best[:2], "the first rows in result order"
+
+
+def test_results_page_says_how_many_rows_an_export_holds(client, archive):
+    html = client.get("/sok/", {"q": "vårdplan"}).content.decode()
+    assert f"de första {search.EXPORT_LIMIT:,}".replace(",", "\xa0") in html

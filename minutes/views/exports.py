@@ -1,4 +1,5 @@
-"""Every search as CSV and JSON: all matching rows, streamed, with the page's parameters."""
+"""Every search as CSV and JSON: its first EXPORT_LIMIT rows in result order, streamed, with
+the page's parameters."""
 
 from __future__ import annotations
 
@@ -124,29 +125,41 @@ def _json_chunks(records: Iterable[dict]) -> Iterator[str]:
 
 
 def _records(request: HttpRequest, result: selectors.ItemSearch) -> Iterator[dict]:
-    for item in selectors.export_items(result):
+    for item in selectors.export_items(result, limit=selectors.EXPORT_LIMIT):
         yield _item_record(item, request.build_absolute_uri)
 
 
+def _export_response(
+    result: selectors.ItemSearch, chunks: Iterator[str], content_type: str, filename: str
+) -> StreamingHttpResponse:
+    """A download of `chunks`; its headers say how many rows an export holds at most and
+    whether this search has more (`X-Export-Limit`, `X-Export-Truncated`)."""
+    response = StreamingHttpResponse(chunks, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Export-Limit"] = str(selectors.EXPORT_LIMIT)
+    truncated = selectors.export_truncated(result, limit=selectors.EXPORT_LIMIT)
+    response["X-Export-Truncated"] = "true" if truncated else "false"
+    return response
+
+
 def search_csv(request: HttpRequest) -> HttpResponse:
-    """All results of the search as CSV (one row per §), streamed."""
+    """The search's results as CSV (one row per §, at most EXPORT_LIMIT), streamed."""
     result = _search_or_error(request)
     if isinstance(result, HttpResponse):
         return result
-    response = StreamingHttpResponse(
-        _csv_lines(_records(request, result)), content_type="text/csv; charset=utf-8"
+    return _export_response(
+        result, _csv_lines(_records(request, result)), "text/csv; charset=utf-8", "sokresultat.csv"
     )
-    response["Content-Disposition"] = 'attachment; filename="sokresultat.csv"'
-    return response
 
 
 def search_json(request: HttpRequest) -> HttpResponse:
-    """All results of the search as a JSON array, streamed."""
+    """The search's results as a JSON array (at most EXPORT_LIMIT), streamed."""
     result = _search_or_error(request)
     if isinstance(result, HttpResponse):
         return result
-    response = StreamingHttpResponse(
-        _json_chunks(_records(request, result)), content_type="application/json; charset=utf-8"
+    return _export_response(
+        result,
+        _json_chunks(_records(request, result)),
+        "application/json; charset=utf-8",
+        "sokresultat.json",
     )
-    response["Content-Disposition"] = 'attachment; filename="sokresultat.json"'
-    return response

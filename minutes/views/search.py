@@ -67,6 +67,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 "json": reverse("minutes:search_json") + suffix,
                 "atom": reverse("minutes:search_atom") + suffix,
             },
+            export_limit=selectors.EXPORT_LIMIT,
         )
     return render(request, "minutes/search/results.html", context)
 
