@@ -8,8 +8,9 @@ import re
 
 import pytest
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
-from minutes import models
+from minutes import models, sitemaps
 from minutes.charts import bar_chart
 from minutes.search_index import update_search_vectors
 from tests import factories as f
@@ -427,6 +428,25 @@ def test_sitemap_lists_published_objects(client, archive):
     assert archive.hidden.get_absolute_url() not in locations
     assert archive.hidden_item.get_absolute_url() not in locations
     assert archive.fullmaktige.get_absolute_url() not in locations
+
+
+def test_sitemap_pages_split_large_sections_and_date_the_newest_import(
+    client, archive, monkeypatch
+):
+    monkeypatch.setattr(sitemaps.ItemSitemap, "limit", 1)
+    index = page(client, "/sitemap.xml")
+    item_pages = re.findall(r"<loc>http://testserver(/sitemap-paragrafer\.xml[^<]*)</loc>", index)
+    published = models.Item.objects.filter(meeting__is_published=True).count()
+    assert len(item_pages) == published > 1, "one page per item at a limit of one"
+    locations = [
+        re.findall(r"<loc>http://testserver([^<]+)</loc>", page(client, url.replace("&amp;", "&")))
+        for url in item_pages
+    ]
+    assert all(len(found) == 1 for found in locations)
+    assert archive.item.get_absolute_url() in {found[0] for found in locations}
+    newest = models.Meeting.objects.filter(is_published=True).latest("imported_at").imported_at
+    meetings_entry = index.split("/sitemap-sammantraden.xml</loc>")[1].split("</sitemap>")[0]
+    assert f"<lastmod>{timezone.localtime(newest).isoformat()}</lastmod>" in meetings_entry
 
 
 def test_robots_txt_points_to_the_sitemap(client):
