@@ -3,6 +3,8 @@ reading or a clerk's correction shows at once."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.utils import timezone
 
@@ -65,3 +67,20 @@ def test_the_start_pages_committee_links_are_cached_and_a_rename_shows_at_once(
     page = client.get("/").content.decode()
     assert f'href="{committee.get_absolute_url()}">Tandvårdsnämnden</a>' in page
     assert first.count("</li>") == page.count("</li>")
+
+
+def test_a_partys_totals_are_cached_until_a_new_meeting_is_published(
+    client, django_assert_max_num_queries
+):
+    party = f.PartyFactory(abbreviation="KD", name="Kristdemokraterna")
+    first = f.MeetingFactory(is_published=True, date=dt.date(2024, 3, 5))
+    f.ReservationFactory(item=f.ItemFactory(meeting=first), party=party)
+    url = "/parti/KD/"
+    assert client.get(url).context["reservations"].paginator.count == 1
+    with django_assert_max_num_queries(6):  # the lists' pages; no totals counted
+        client.get(url)
+    later = f.MeetingFactory(is_published=True, date=dt.date(2025, 4, 8))
+    f.ReservationFactory(item=f.ItemFactory(meeting=later), party=party)
+    response = client.get(url)
+    assert response.context["reservations"].paginator.count == 2
+    assert response.context["per_year"] == [(2024, 1), (2025, 1)]

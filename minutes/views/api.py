@@ -233,9 +233,9 @@ def party(request: HttpRequest, abbreviation: str) -> JsonResponse:
     if found is None:
         return _not_found()
     data = shapes.party(request, found)
+    totals = people.party_totals_cached(party=found)
     data["reservations_per_year"] = [
-        {"year": year, "reservations": count}
-        for year, count in people.party_reservations_per_year(party=found)
+        {"year": year, "reservations": count} for year, count in totals.per_year
     ]
     data["committees"] = [
         {
@@ -244,6 +244,6 @@ def party(request: HttpRequest, abbreviation: str) -> JsonResponse:
             "reservations": row.reservations,
             "yrkanden": row.yrkanden,
         }
-        for row in people.party_by_committee(party=found)
+        for row in totals.by_committee
     ]
     return _json(data)

@@ -8,13 +8,24 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 
-def paginate(request: HttpRequest, queryset: QuerySet, *, param: str, per_page: int) -> Page:
+def paginate(
+    request: HttpRequest,
+    queryset: QuerySet,
+    *,
+    param: str,
+    per_page: int,
+    count: int | None = None,
+) -> Page:
     """The page of `queryset` named by the query parameter `param` (first page if invalid).
 
     The page carries `previous_url` and `next_url`: the current query with only `param`
-    changed, so filters and the other lists' pages are kept.
+    changed, so filters and the other lists' pages are kept. `count`, when known (cached),
+    spares counting the queryset.
     """
-    page = Paginator(queryset, per_page).get_page(request.GET.get(param))
+    paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property: the given value replaces the COUNT
+    page = paginator.get_page(request.GET.get(param))
     page.previous_url = (
         _with_page(request, param, page.previous_page_number()) if page.has_previous() else None
     )

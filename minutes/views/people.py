@@ -54,21 +54,26 @@ def party(request: HttpRequest, abbreviation: str) -> HttpResponse:
         raise Http404(_("Partiet finns inte."))
     if found.abbreviation != abbreviation:
         return redirect(found, permanent=True)
-    per_year = people.party_reservations_per_year(party=found)
+    totals = people.party_totals_cached(party=found)
     title = _("Reservationer per år för %(party)s") % {"party": found.abbreviation}
     context = {
         "party": found,
-        "per_year": per_year,
-        "chart": bar_chart([(str(y), n) for y, n in per_year], title=title),
-        "by_committee": people.party_by_committee(party=found),
+        "per_year": totals.per_year,
+        "chart": bar_chart([(str(y), n) for y, n in totals.per_year], title=title),
+        "by_committee": totals.by_committee,
         "reservations": paginate(
             request,
             people.party_reservations(party=found),
             param="reservationer",
             per_page=PER_PAGE,
+            count=totals.reservations,
         ),
         "yrkanden": paginate(
-            request, people.party_yrkanden(party=found), param="yrkanden", per_page=PER_PAGE
+            request,
+            people.party_yrkanden(party=found),
+            param="yrkanden",
+            per_page=PER_PAGE,
+            count=totals.yrkanden,
         ),
     }
     return render(request, "minutes/browse/party.html", context)
