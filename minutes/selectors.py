@@ -1,7 +1,9 @@
 """Reads of the archive for the public pages, named `<entity>_<what>`."""
 
+import hashlib
+
 from django.core.cache import cache
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 
 from .models import Body, Committee, Decision, Meeting
 
@@ -32,6 +34,22 @@ def archive_counts_cached(*, newest_pk: int | None) -> dict[str, int]:
     if newest_pk is None:
         return archive_counts()
     return cache.get_or_set(f"archive-counts:{newest_pk}", archive_counts, COUNTS_CACHE_SECONDS)
+
+
+def published_version() -> int | None:
+    """The newest published meeting's id: a cache key part that changes when one is added."""
+    return Meeting.objects.published().aggregate(newest=Max("pk"))["newest"]
+
+
+def count_cached(queryset: QuerySet) -> int:
+    """`queryset.count()`, cached for COUNTS_CACHE_SECONDS under its SQL and the newest
+    published meeting: the API's lists count people and cases by whether they appear in a
+    published meeting (1.0 and 0.45 s at a million items), while their pages take 1–3 ms."""
+    sql, params = queryset.query.sql_with_params()
+    digest = hashlib.sha256(f"{sql}|{params!r}".encode()).hexdigest()
+    return cache.get_or_set(
+        f"count:{digest}:{published_version()}", queryset.count, COUNTS_CACHE_SECONDS
+    )
 
 
 def latest_meetings(*, limit: int) -> QuerySet[Meeting]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 
-from .models import Attendance, Meeting, Party, Person, Reservation, Yrkande, YrkandePerson
+from .models import Attendance, Party, Person, Reservation, Yrkande, YrkandePerson
+from .selectors import published_version
 
 _PUBLISHED = {"item__meeting__is_published": True}
 # A party's totals read every reservation and yrkande it ever made: 0.8 s for a large
@@ -181,9 +182,8 @@ def party_totals(*, party: Party) -> PartyTotals:
 def party_totals_cached(*, party: Party) -> PartyTotals:
     """`party_totals`, cached for PARTY_TOTALS_CACHE_SECONDS under the party and the newest
     published meeting."""
-    newest = Meeting.objects.published().aggregate(newest=Max("pk"))["newest"]
     return cache.get_or_set(
-        f"party-totals:{party.pk}:{newest}",
+        f"party-totals:{party.pk}:{published_version()}",
         lambda: party_totals(party=party),
         PARTY_TOTALS_CACHE_SECONDS,
     )

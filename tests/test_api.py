@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from minutes.views import api as api_views
 from tests import factories as f
@@ -199,3 +201,17 @@ def test_item_list_queries_do_not_grow(client, django_assert_max_num_queries):
         assert len(get(client, "/api/v1/items/")["results"]) == 44
     with django_assert_max_num_queries(14):
         get(client, f"/api/v1/items/{archive.item.pk}/")
+
+
+def test_a_lists_count_is_cached_until_a_meeting_is_published(client, archive):
+    url = "/api/v1/people/"
+    with CaptureQueriesContext(connection) as first:
+        counted = get(client, url)["count"]
+    with CaptureQueriesContext(connection) as second:
+        assert get(client, url)["count"] == counted
+    assert any("COUNT(" in query["sql"] for query in first.captured_queries)
+    assert not any("COUNT(" in query["sql"] for query in second.captured_queries)
+    newcomer = f.PersonFactory(body=archive.body, name="Nina Nykomling")
+    meeting = f.MeetingFactory(committee=archive.utskott, is_published=True)
+    f.ReservationFactory(item=f.ItemFactory(meeting=meeting), person=newcomer)
+    assert get(client, url)["count"] == counted + 1, "a newly published meeting counts at once"

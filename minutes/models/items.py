@@ -38,6 +38,8 @@ class Case(models.Model):
         indexes = [
             # Prefix lookups (`21RS76…`) need the pattern operator class.
             models.Index(OpClass("key", name="varchar_pattern_ops"), name="case_key_prefix_idx"),
+            # The API's list of cases goes by key (the pattern index above has another order).
+            models.Index(fields=["key", "id"], name="case_key_idx"),
         ]
 
     def __str__(self) -> str:

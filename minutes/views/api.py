@@ -21,6 +21,7 @@ from .. import selectors_browse as browse
 from .. import selectors_people as people
 from ..filters import ItemFilter
 from ..parsing.dnr import normalize_dnr
+from ..selectors import count_cached
 from . import api_shapes as shapes
 
 PAGE_SIZE = 50
@@ -44,8 +45,13 @@ def _not_found() -> JsonResponse:
 
 
 def _page(request: HttpRequest, queryset: QuerySet, shape: Callable) -> JsonResponse:
-    """One page of `queryset` as `{"count", "next", "previous", "results"}`."""
+    """One page of `queryset` as `{"count", "next", "previous", "results"}`.
+
+    The count is cached (`selectors.count_cached`): up to ten minutes old, unless a meeting
+    has been published since.
+    """
     paginator = Paginator(queryset, PAGE_SIZE)
+    paginator.count = count_cached(queryset)  # a cached_property: replaced, not computed
     try:
         page = paginator.page(request.GET.get("page", "1"))
     except PageNotAnInteger:
