@@ -110,3 +110,17 @@ def test_the_search_vector_is_kept_in_the_items_row():
             " WHERE attrelid = 'minutes_item'::regclass AND attname IN ('search_vector', 'text')"
         )
         assert dict(cursor.fetchall()) == {"search_vector": "m", "text": "x"}
+
+
+@pytest.mark.django_db
+def test_no_table_has_the_same_index_twice():
+    """Every index is written on each insert: two alike cost an import twice for nothing."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT array_agg(indexrelid::regclass::text ORDER BY indexrelid) FROM pg_index"
+            " WHERE indrelid::regclass::text LIKE 'minutes\\_%'"
+            " GROUP BY indrelid, indkey::text, indclass::text,"
+            " coalesce(indpred::text, ''), coalesce(indexprs::text, '')"
+            " HAVING count(*) > 1"
+        )
+        assert cursor.fetchall() == []

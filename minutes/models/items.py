@@ -236,7 +236,6 @@ class YrkandePerson(models.Model):
     class Meta:
         verbose_name = _("yrkande av")
         verbose_name_plural = _("yrkanden av")
-        indexes = [models.Index(fields=["party"], name="yrkandeperson_party_idx")]
 
     def __str__(self) -> str:
         return str(self.person)
@@ -269,7 +268,6 @@ class Reservation(models.Model):
         ordering = ["item", "id"]
         indexes = [
             models.Index(fields=["party", "item"], name="reservation_party_idx"),
-            models.Index(fields=["person"], name="reservation_person_idx"),
         ]
 
     def __str__(self) -> str:

@@ -134,7 +134,6 @@ class Attendance(models.Model):
         ordering = ["meeting", "position"]
         indexes = [
             models.Index(fields=["person", "meeting"], name="attendance_person_idx"),
-            models.Index(fields=["party"], name="attendance_party_idx"),
         ]
 
     def __str__(self) -> str:
