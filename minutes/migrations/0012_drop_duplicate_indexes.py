@@ -5,22 +5,21 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('minutes', '0011_list_order_indexes'),
+        ("minutes", "0011_list_order_indexes"),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='attendance',
-            name='attendance_party_idx',
+            model_name="attendance",
+            name="attendance_party_idx",
         ),
         migrations.RemoveIndex(
-            model_name='reservation',
-            name='reservation_person_idx',
+            model_name="reservation",
+            name="reservation_person_idx",
         ),
         migrations.RemoveIndex(
-            model_name='yrkandeperson',
-            name='yrkandeperson_party_idx',
+            model_name="yrkandeperson",
+            name="yrkandeperson_party_idx",
         ),
     ]
