@@ -1,9 +1,11 @@
 """The clerks' editing interface: every model, with filters, search and inlines."""
 
 from django.contrib import admin
+from django.contrib.postgres.search import SearchQuery
 from django.utils.translation import gettext_lazy as _
 
 from . import models
+from .search_index import SEARCH_CONFIG
 from .services.corrections import item_mark_corrected
 
 admin.site.site_header = _("Protokollarkivet – administration")
@@ -37,6 +39,15 @@ class MarksCorrections:
         item_id = self.corrected_item_id(obj)
         super().delete_model(request, obj)
         item_mark_corrected(item_id=item_id)
+
+
+class CommitteeListFilter(admin.RelatedFieldListFilter):
+    """A committee filter whose choices are read with their bodies: a committee is shown
+    as "name (body)", and Django's own filter read each body apart (336 queries a page)."""
+
+    def field_choices(self, field, request, model_admin):
+        committees = models.Committee.objects.select_related("body").order_by("name", "body__name")
+        return [(committee.pk, str(committee)) for committee in committees]
 
 
 @admin.register(models.Body)
@@ -98,10 +109,12 @@ class ImportRecordInline(admin.TabularInline):
 @admin.register(models.Meeting)
 class MeetingAdmin(admin.ModelAdmin):
     list_display = ["committee", "date", "start_time", "place", "is_published", "imported_at"]
-    list_filter = ["is_published", "committee__body", "committee", "date"]
+    list_filter = ["is_published", "committee__body", ("committee", CommitteeListFilter), "date"]
     search_fields = ["committee__name", "place", "protocol_dnr", "source_filename"]
     date_hierarchy = "date"
     readonly_fields = ["sha256", "imported_at", "page_count", "parse_warnings"]
+    # A select of every committee would read each one's body to name it.
+    autocomplete_fields = ["committee"]
     list_select_related = ["committee__body"]
     inlines = [AttendanceInline, ItemInline, ImportRecordInline]
 
@@ -147,8 +160,14 @@ class NoteInline(admin.TabularInline):
 @admin.register(models.Item)
 class ItemAdmin(MarksCorrections, admin.ModelAdmin):
     list_display = ["number", "title", "meeting", "withdrawn"]
-    list_filter = ["withdrawn", "tabled", "meeting__committee__body", "meeting__committee"]
-    search_fields = ["title", "dnr", "text"]
+    list_filter = [
+        "withdrawn",
+        "tabled",
+        "meeting__committee__body",
+        ("meeting__committee", CommitteeListFilter),
+    ]
+    search_fields = ["title"]  # shows the search box; `get_search_results` searches
+    search_help_text = _("Söker bland orden i paragraferna, som arkivets sökning.")
     raw_id_fields = ["meeting"]
     autocomplete_fields = ["cases"]
     list_select_related = ["meeting__committee"]
@@ -156,6 +175,14 @@ class ItemAdmin(MarksCorrections, admin.ModelAdmin):
 
     def corrected_item_id(self, obj) -> int:
         return obj.pk
+
+    def get_search_results(self, request, queryset, search_term):
+        """The items whose stored vectors match the words (as the public search reads
+        them), through their index: ILIKE over every § text took 5 s at a million items."""
+        if not search_term.strip():
+            return queryset, False
+        words = SearchQuery(search_term, config=SEARCH_CONFIG, search_type="websearch")
+        return queryset.filter(search_vector=words), False
 
 
 class ClauseInline(admin.TabularInline):
@@ -201,6 +228,8 @@ class YrkandeAdmin(MarksCorrections, admin.ModelAdmin):
 class ReservationAdmin(MarksCorrections, admin.ModelAdmin):
     list_display = ["person", "party", "item", "written"]
     list_filter = ["written", "party"]
+    # Django follows only non-null keys by itself: the party was read row by row.
+    list_select_related = ["person", "party", "item"]
     search_fields = ["person__name", "reason", "text"]
     raw_id_fields = ["item"]
     autocomplete_fields = ["person", "party"]
@@ -234,11 +263,13 @@ class CaseAdmin(admin.ModelAdmin):
     list_display = ["dnr", "key", "body"]
     list_filter = ["body"]
     search_fields = ["dnr", "key"]
+    list_select_related = ["body"]
 
 
 @admin.register(models.ImportRecord)
 class ImportRecordAdmin(admin.ModelAdmin):
     list_display = ["created_at", "action", "filename", "meeting", "user"]
+    list_select_related = ["meeting__committee", "user"]
     list_filter = ["action"]
     search_fields = ["filename", "sha256"]
     raw_id_fields = ["meeting"]
