@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from .models import Meeting, Upload
 from .parsing import ParsedProtocol, ParseError, parse_bytes
 from .parsing.records import Item
+from .warning_texts import in_swedish
 
 SECTION_MARK_RE = re.compile(r"§\s*(\d+)")  # "… inside § 70 …": a warning about one item
 ROLES_WITH_PARTY = frozenset(
@@ -82,16 +83,17 @@ def upload_review(*, upload: Upload) -> Review:
 
 
 def split_warnings(parsed: ParsedProtocol) -> tuple[dict[int, list[str]], list[str]]:
-    """Parser warnings that name exactly one existing § go to it; the rest stay general."""
+    """Parser warnings, in Swedish (`in_swedish`): those that name exactly one existing §
+    go to it; the rest stay general."""
     numbers = {item.number for item in parsed.items}
     by_item: dict[int, list[str]] = {}
     general: list[str] = []
     for warning in parsed.warnings:
         marks = {int(number) for number in SECTION_MARK_RE.findall(warning)}
         if len(marks) == 1 and marks <= numbers:
-            by_item.setdefault(marks.pop(), []).append(warning)
+            by_item.setdefault(marks.pop(), []).append(in_swedish(warning))
         else:
-            general.append(warning)
+            general.append(in_swedish(warning))
     return by_item, general
 
 
