@@ -2,11 +2,13 @@
 
 from django.contrib import admin
 from django.contrib.postgres.search import SearchQuery
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from . import models
 from .search_index import SEARCH_CONFIG
 from .services.corrections import item_mark_corrected
+from .warning_texts import in_swedish
 
 admin.site.site_header = _("Protokollarkivet – administration")
 admin.site.site_title = _("Protokollarkivet")
@@ -112,11 +114,22 @@ class MeetingAdmin(admin.ModelAdmin):
     list_filter = ["is_published", "committee__body", ("committee", CommitteeListFilter), "date"]
     search_fields = ["committee__name", "place", "protocol_dnr", "source_filename"]
     date_hierarchy = "date"
-    readonly_fields = ["sha256", "imported_at", "page_count", "parse_warnings"]
+    readonly_fields = ["sha256", "imported_at", "page_count", "warnings"]
+    exclude = ["parse_warnings"]  # shown, in Swedish, as `warnings`
     # A select of every committee would read each one's body to name it.
     autocomplete_fields = ["committee"]
     list_select_related = ["committee__body"]
     inlines = [AttendanceInline, ItemInline, ImportRecordInline]
+
+    @admin.display(description=_("varningar vid inläsning"))
+    def warnings(self, meeting: models.Meeting) -> str:
+        """The parser's warnings of the stored reading, in Swedish, one to a line."""
+        return (
+            format_html_join(
+                "", "<p>{}</p>", ((in_swedish(warning),) for warning in meeting.parse_warnings)
+            )
+            or "–"
+        )
 
     def save_formset(self, request, form, formset, change) -> None:
         super().save_formset(request, form, formset, change)

@@ -60,3 +60,13 @@ def test_the_admins_item_search_finds_words_as_the_archive_does(admin_client):
     assert [item.pk for item in response.context["cl"].result_list] == [care.pk]
     nothing = admin_client.get("/admin/minutes/item/", {"q": '"'})
     assert nothing.status_code == 200
+
+
+def test_a_meetings_edit_page_shows_its_reading_warnings_in_swedish(admin_client):
+    meeting = f.MeetingFactory(
+        parse_warnings=["§ 4: no title found", "<b>something</b> new in § 5"],
+    )
+    html = admin_client.get(f"/admin/minutes/meeting/{meeting.pk}/change/").content.decode()
+    assert "<p>§ 4: ingen rubrik hittades</p>" in html
+    assert "&lt;b&gt;something&lt;/b&gt; new in § 5" in html, "escaped, as written"
+    assert 'name="parse_warnings"' not in html, "not an editable field"
