@@ -196,39 +196,42 @@ def test_protocol_text_is_escaped_in_results_and_snippet(client, meeting):
     assert "<script" not in snippet and 'onmouseover="' not in snippet
 
 
-def test_the_snippet_is_cut_from_the_sections_not_the_head_lines(client, meeting):
-    body = "Planen bygger på budgeten och målen i regionplanen."
+SECTION_TEXT = "Planen bygger på budgeten och målen i regionplanen."
+
+
+def make_item_with_head_lines(meeting, handler: str) -> None:
+    """A § whose text opens with head lines (dnr, handläggare) above its one section."""
     make_item(
         meeting,
         "Verksamhetsplan 2026",
-        text=f"Diarienummer: MBN 2025/1523\nHandläggare: Sofia Holm\nÄrendebeskrivning\n{body}",
-        sections=[{"heading": "Ärendebeskrivning", "text": body}],
+        text=f"Dnr MBN 2025/1523\nHandläggare: {handler}\nÄrendebeskrivning\n{SECTION_TEXT}",
+        sections=[{"heading": "Ärendebeskrivning", "text": SECTION_TEXT}],
     )
+
+
+def snippets(client, query: str) -> list[str]:
+    html = client.get("/sok/", {"q": query}).content.decode()
+    return [part.split("</p>")[0] for part in html.split('class="snippet">')[1:]]
+
+
+def test_the_snippet_is_cut_from_the_sections_not_the_head_lines(client, meeting):
+    make_item_with_head_lines(meeting, "Sofia Holm")
     make_item(meeting, "Budgetuppföljning", text="Diarienummer: KS 2025/7\nOm budgeten i mars.")
     index()
-    html = client.get("/sok/", {"q": "budget"}).content.decode()
-    snippets = [part.split("</p>")[0] for part in html.split('class="snippet">')[1:]]
-    assert "… Planen bygger på <mark>budgeten</mark> och målen i regionplanen …" in snippets
-    assert not any("Handläggare" in snippet for snippet in snippets)
+    found = snippets(client, "budget")
+    assert "… Planen bygger på <mark>budgeten</mark> och målen i regionplanen …" in found
+    assert not any("Handläggare" in snippet for snippet in found)
     # Without sections the whole § text is the source, as before.
-    assert any("Om <mark>budgeten</mark> i mars" in snippet for snippet in snippets)
+    assert any("Om <mark>budgeten</mark> i mars" in snippet for snippet in found)
 
 
 def test_a_match_only_in_the_head_lines_gets_its_snippet_from_the_whole_text(client, meeting):
-    body = "Planen bygger på budgeten och målen i regionplanen."
-    make_item(
-        meeting,
-        "Verksamhetsplan 2026",
-        text=f"Dnr MBN 2025/1523\nHandläggare: Sofia Holmqvist\nÄrendebeskrivning\n{body}",
-        sections=[{"heading": "Ärendebeskrivning", "text": body}],
-    )
+    make_item_with_head_lines(meeting, "Sofia Holmqvist")
     index()
-    html = client.get("/sok/", {"q": "Holmqvist"}).content.decode()
-    snippets = [part.split("</p>")[0] for part in html.split('class="snippet">')[1:]]
-    assert len(snippets) == 1 and "Handläggare: Sofia <mark>Holmqvist</mark>" in snippets[0]
+    found = snippets(client, "Holmqvist")
+    assert len(found) == 1 and "Handläggare: Sofia <mark>Holmqvist</mark>" in found[0]
     # A match the sections show keeps the sections' snippet.
-    html = client.get("/sok/", {"q": "budget"}).content.decode()
-    assert "Handläggare" not in html.split('class="snippet">')[1].split("</p>")[0]
+    assert not any("Handläggare" in snippet for snippet in snippets(client, "budget"))
 
 
 def test_sentinel_characters_in_a_protocol_do_not_become_markup(client, meeting):
