@@ -8,21 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 
 from .models import Attendance, Party, Person, Reservation, Yrkande, YrkandePerson
-from .selectors import published_version
+from .selectors import cached_until_published
 
 _PUBLISHED = {"item__meeting__is_published": True}
-# A party's totals read every reservation and yrkande it ever made: 0.8 s for a large
-# party at a million items, of which the item lookups are most (counting through the
-# items' own copies of date, committee and publication was no faster). The pages show
-# totals at most this old, or fresher: a newly published meeting changes the key, as
-# for the start page's counts.
-PARTY_TOTALS_CACHE_SECONDS = 600
 
 
 @dataclass(frozen=True)
@@ -180,10 +173,10 @@ def party_totals(*, party: Party) -> PartyTotals:
 
 
 def party_totals_cached(*, party: Party) -> PartyTotals:
-    """`party_totals`, cached for PARTY_TOTALS_CACHE_SECONDS under the party and the newest
-    published meeting."""
-    return cache.get_or_set(
-        f"party-totals:{party.pk}:{published_version()}",
-        lambda: party_totals(party=party),
-        PARTY_TOTALS_CACHE_SECONDS,
-    )
+    """`party_totals`, cached per party (`cached_until_published`).
+
+    The totals read every reservation and yrkande the party ever made: 0.8 s for a large
+    party at a million items, of which the item lookups are most (counting through the
+    items' own copies of date, committee and publication was no faster).
+    """
+    return cached_until_published(f"party-totals:{party.pk}", lambda: party_totals(party=party))
