@@ -159,8 +159,8 @@ def rows_copy(rows: Rows) -> dict[str, int]:
     return counts
 
 
-def staged_items_insert(cursor) -> int:
-    """Insert the staged items with their search vectors and tags; return how many.
+def staged_items_insert(cursor) -> None:
+    """Insert the staged items with their search vectors and tags.
 
     `cursor` is a cursor of the load's connection (the load runs this in a thread of its
     own, beside the Python work of the next batch). The vectors and tags are the
@@ -180,11 +180,9 @@ def staged_items_insert(cursor) -> int:
         f"INSERT INTO minutes_item ({columns}, search_vector, tags)"
         f" SELECT {columns}, {VECTOR_SQL}, {TAGS_SQL} FROM {STAGED_ITEMS} AS item"
     )
-    inserted = cursor.rowcount
     cursor.execute("SET LOCAL enable_seqscan = on")
     cursor.execute(f"TRUNCATE {STAGED_ITEMS}")
     cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-    return inserted
 
 
 @contextmanager

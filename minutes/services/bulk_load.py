@@ -310,14 +310,14 @@ class _Loader:
             storage.delete(name)
 
 
-def _staged_insert(database: BaseDatabaseWrapper) -> int:
+def _staged_insert(database: BaseDatabaseWrapper) -> None:
     """`staged_items_insert` on the load's connection, from the insert thread.
 
     Django's connection objects belong to one thread each; this borrows the psycopg
     connection of the loading thread's, raising errors as Django would.
     """
     with database.wrap_database_errors, database.connection.cursor() as cursor:
-        return staged_items_insert(cursor)
+        staged_items_insert(cursor)
 
 
 def _meeting_row(meeting: Meeting) -> tuple:
