@@ -5,6 +5,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Max, QuerySet
 
 from .models import Body, Committee, Decision, Meeting
@@ -14,13 +15,25 @@ T = TypeVar("T")
 
 def archive_counts() -> dict[str, int]:
     """How much the archive holds: bodies, committees, published meetings and decisions."""
-    return {
-        "bodies": Body.objects.count(),
-        "committees": Committee.objects.count(),
-        "meetings": Meeting.objects.published().count(),
+    return counts_together(
+        bodies=Body.objects.all(),
+        committees=Committee.objects.all(),
+        meetings=Meeting.objects.published(),
         # The item's copy of its meeting's publication: one join less (2.5 → 1.2 s at 1M).
-        "decisions": Decision.objects.filter(item__is_published=True).count(),
-    }
+        decisions=Decision.objects.filter(item__is_published=True),
+    )
+
+
+def counts_together(**querysets: QuerySet) -> dict[str, int]:
+    """Each queryset's number of rows, by name, counted in one statement."""
+    selects, params = [], []
+    for queryset in querysets.values():
+        sql, values = queryset.order_by().values("pk").query.sql_with_params()
+        selects.append(f"(SELECT count(*) FROM ({sql}) AS counted)")
+        params.extend(values)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(selects)}", params)
+        return dict(zip(querysets, cursor.fetchone(), strict=True))
 
 
 # Counting every decision reads a million rows at a million items (1.2 s); the start page

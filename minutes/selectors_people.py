@@ -163,11 +163,12 @@ def party_by_committee(*, party: Party) -> list[CommitteeCount]:
 
 
 def party_totals(*, party: Party) -> PartyTotals:
-    """The party's totals, counted now."""
+    """The party's totals, counted now (its reservations: the sum of those per year)."""
+    per_year = party_reservations_per_year(party=party)
     return PartyTotals(
-        per_year=party_reservations_per_year(party=party),
+        per_year=per_year,
         by_committee=party_by_committee(party=party),
-        reservations=party_reservations(party=party).count(),
+        reservations=sum(count for _year, count in per_year),
         yrkanden=party_yrkanden(party=party).count(),
     )
 
