@@ -9,6 +9,7 @@ entries; `för X` substitutes inline or on the next line; officials with a title
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -44,11 +45,16 @@ _GROUPS: tuple[tuple[str, str], ...] = (
     ),
     (r"sekreterare", SEKRETERARE),
 )
+_GROUP_ALTERNATION = "|".join(f"(?P<g{i}>{pattern})" for i, (pattern, _) in enumerate(_GROUPS))
 _GROUP_RE = re.compile(
-    r"^(?:" + "|".join(f"(?P<g{i}>{pattern})" for i, (pattern, _) in enumerate(_GROUPS)) + r")"
-    r"(?:[ \t]*:[ \t]*|\t+[ \t]*| {2,}|(?=[A-ZÅÄÖ])|[ \t]*$)",
+    rf"^(?:{_GROUP_ALTERNATION})"
+    r"(?:[ \t]*:[ \t]*|\t+[ \t]*| {2,}|[ ]?(?=[A-ZÅÄÖ])|[ \t]*$)",
     re.I,
 )
+# A heading alone on its line, possibly wrapped (`Ej tjänstgörande` / `ersättare`).
+_LONE_GROUP_RE = re.compile(rf"^(?:{_GROUP_ALTERNATION})[ \t]*:?$", re.I)
+# Where a list says it goes on elsewhere: `Beslutande ledamöter: Se nästa sida`.
+_SEE_NEXT_RE = re.compile(r"(?i)^se\s+(?:nästa|följande)\s+sida\.?$")
 # The word that opens an attendance list without a group (`NÄRVARANDE`, `Närvarande:`).
 _START_RE = re.compile(r"(?i)^närvarande[ \t]*:?[ \t]*$")
 # Lines that end the list: what follows attendance in headers (information items,
@@ -82,7 +88,7 @@ _TOKEN_RE = re.compile(
     r"|(?P<paras>§§?[ \t]*\d+(?:[ \t]*[-–][ \t]*\d+)?(?:[ \t]*(?:,|och)[ \t]*(?:§§?[ \t]*)?\d+"
     r"(?:[ \t]*[-–][ \t]*\d+)?)*)"
     rf"|(?P<name>{NAME})(?![\w-])"
-    r"|(?P<for>\bför\b)"
+    r"|(?P<for>\b(?:för|ersätter|ersättare\s+för|tjänstgör\s+för)\b)"
     r"|(?P<word>[^\s()]+)"
 )
 # A parenthesis naming a region, kommun or landsting: the municipality represented.
@@ -222,36 +228,61 @@ class _Reader:
 
 
 def _attendance_lines(header: str) -> list[str]:
-    """The header lines from the first attendance heading to the first line after the list."""
-    lines = header.split("\n")
-    start = next(
-        (
-            i
-            for i, line in enumerate(lines)
-            if _START_RE.match(line.strip()) or _GROUP_RE.match(line.strip())
-        ),
-        None,
-    )
-    if start is None:
-        return []
+    """The header lines of every attendance list: from a group heading to the first line
+    after the list, as often as lists start (`Se nästa sida` sends the reader on)."""
     block: list[str] = []
-    for line in lines[start:]:
-        text = line.strip()
-        if not text:
+    inside = False
+    for text in _joined_headings([line.strip() for line in header.split("\n")]):
+        if not text or _SEE_NEXT_RE.match(text):
             continue
-        if _GROUP_RE.match(text) or _START_RE.match(text):
-            block.append(text)
-            continue
+        group = _GROUP_RE.match(text)
+        if group or _START_RE.match(text):
+            rest = text[group.end() :].strip() if group else ""
+            if inside or _may_open_list(group, rest):
+                block.append(text)
+                inside = True
+                continue
         if _STOP_RE.match(text) or text.endswith(":") or len(text.split()) > _MAX_LIST_WORDS:
-            break
-        block.append(text)
+            inside = False
+        elif inside:
+            block.append(text)
     return block
+
+
+def _joined_headings(lines: list[str]) -> list[str]:
+    """Join a group heading wrapped over two lines (`Ej tjänstgörande` / `ersättare`)."""
+    joined: list[str] = []
+    skip = False
+    for index, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        pair = f"{line} {following}"
+        if following and not _LONE_GROUP_RE.match(line) and _LONE_GROUP_RE.match(pair):
+            joined.append(pair)
+            skip = True
+        else:
+            joined.append(line)
+    return joined
+
+
+def _may_open_list(group: re.Match[str] | None, rest: str) -> bool:
+    """Whether a heading outside the lists opens one: `Sekreterare X` in a signature block
+    and `Ersättare: X` under `Utses att justera` (the adjuster's stand-in) do not."""
+    if group is None:
+        return True
+    if _group_role(group) == SEKRETERARE:
+        return False
+    return not (rest and group.group(0).strip(" \t:").lower() == "ersättare")
 
 
 def _to_attendee(entry: _Entry) -> Attendee:
     role = entry.role or entry.group
     if role is None:
         role = LEDAMOT if entry.party else None
+    if entry.substitute_for and role in (None, LEDAMOT):
+        role = TJANSTGORANDE_ERSATTARE  # `X (P) ersätter Y (P)` among the members
     notes = [" ".join(note.split()) for note in entry.notes if note.strip()]
     return Attendee(
         name=entry.name,
@@ -273,8 +304,28 @@ def read_attendance(header: str) -> tuple[list[Attendee], list[str]]:
         count = len(reader.entries)
         reader.read_line(line, after_name)
         after_name = len(reader.entries) > count
-    attendees = [_to_attendee(entry) for entry in reader.entries]
+    attendees = _merge_repeated([_to_attendee(entry) for entry in reader.entries])
     warnings = list(reader.warnings)
     if not attendees:
         warnings.append("no attendance list found")
     return attendees, warnings
+
+
+def _merge_repeated(attendees: list[Attendee]) -> list[Attendee]:
+    """One attendee per name: a person listed twice (an ersättare who serves for some §§)
+    keeps the first listing, with the later one's note added."""
+    merged: dict[str, Attendee] = {}
+    for attendee in attendees:
+        first = merged.get(attendee.name)
+        if first is None:
+            merged[attendee.name] = attendee
+            continue
+        extra = "; ".join(n for n in (attendee.role, attendee.note) if n)
+        note = "; ".join(n for n in (first.note, extra) if n) or None
+        merged[attendee.name] = dataclasses.replace(
+            first,
+            party=first.party or attendee.party,
+            substitute_for=first.substitute_for or attendee.substitute_for,
+            note=note,
+        )
+    return list(merged.values())

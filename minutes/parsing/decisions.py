@@ -73,6 +73,12 @@ _AFTER_INTRO_RE = re.compile(
 # Lead-ins before the organ: `Då inga extra ärenden föreligger`, `Med denna ändring`.
 _LEAD_RE = re.compile(r"^(?:(?:Då|Med|Efter|Därmed|Härmed|Sålunda|Således)\b[^.]{0,80})?$")
 
+# `Förslag till beslut i kommunfullmäktige`, `Förslag till kommunstyrelsen:` in a decision.
+_PROPOSAL_TO_RE = re.compile(
+    rf"^Förslag\s+till\s+(?:beslut\s+)?(?:i|till|för)?\s*(?P<organ>{ORGAN})\s*:?$",
+    re.IGNORECASE,
+)
+
 KIND_DECIDES = "beslutar"
 KIND_PROPOSES = "föreslår"
 KIND_HANDS_OVER = "överlämnar utan eget förslag"
@@ -253,14 +259,23 @@ def _segment(lines: Sequence[str]) -> list[tuple[str, str]]:
     """Cut the block into pieces: att-lines, bullets and plain paragraphs, each joined."""
     units: list[list[str]] = []
     kinds: list[str] = []
+    after_label = False  # the line after `Förslag till beslut i X` starts a unit of its own
     for line, previous in stripped_lines(lines):
         bullet = is_bullet(line)
         att = bool(ATT_RE.match(drop_bullet(line) if bullet else line))
-        if previous is None or bullet or (att and not looks_wrapped(previous)):
+        label = _PROPOSAL_TO_RE.match(line) is not None
+        if (
+            previous is None
+            or bullet
+            or label
+            or after_label
+            or (att and not looks_wrapped(previous))
+        ):
             units.append([drop_bullet(line) if bullet else line])
             kinds.append("att" if att else "bullet" if bullet else "text")
         else:
             units[-1].append(line)
+        after_label = label
     return [(kind, " ".join(unit)) for kind, unit in zip(kinds, units, strict=True)]
 
 
@@ -279,7 +294,9 @@ def read_decisions(
     for index, (kind, text) in enumerate(units):
         pieces = [text] if kind != "text" else split_sentences(text)
         for piece in pieces:
-            intro = read_intro(piece) if kind == "text" else None
+            intro = None
+            if kind == "text":
+                intro = read_intro(piece) or (None if require_intro else _proposal_intro(piece))
             if intro is not None:
                 _start_or_extend(drafts, intro)
                 stopped = False
@@ -296,6 +313,16 @@ def read_decisions(
     warnings: list[str] = []
     decisions = [_finish(draft, warnings) for draft in drafts]
     return [d for d in decisions if d is not None], warnings
+
+
+def _proposal_intro(text: str) -> Intro | None:
+    """`Förslag till beslut i kommunfullmäktige` under a Beslut heading: what follows is
+    proposed to that organ, not decided (Meetings Plus layouts)."""
+    match = _PROPOSAL_TO_RE.match(text)
+    if match is None:
+        return None
+    organ = match.group("organ")
+    return Intro(None, KIND_PROPOSES, (organ[:1].upper() + organ[1:],))
 
 
 def _looks_like_heading(text: str) -> bool:

@@ -26,6 +26,8 @@ _DNR_FORMS = (
     # `LD13/03336`, `KS KF/2025:6`, `SBN/2025:74`, `KS-2014/742.912`, `SLK-2026-00015`,
     # `T2012-050-05828`.
     rf"{_PREFIX}[ /\-]?{_GROUPS}",
+    # Year and serial, organ last (Formpipe Meetings Plus): `2026.288 KS`, `2026.007 BUN`.
+    rf"(?:19|20)\d{{2}}[.:/\-]\d{{1,6}}[ ][{_UPPER}]{{2,6}}(?![{_UPPER}a-zåäö])",
 )
 # A diarienummer with an organ in it: safe to find on an unlabelled line.
 PREFIXED_DNR_RE = re.compile(

@@ -15,10 +15,11 @@ from .decisions import read_decisions, read_intro, says_immediate
 from .dnr import read_dnr_line
 from .motions import read_motions_in_paragraphs
 from .records import Decision, Item, Section
+from .segment import ORGAN_PREFIX
 from .text import ATT_RE, fold_case, is_bullet, may_contain, split_paragraphs, strip_markup
 
-# The marker line: `§ 70 Title`, `§70`, `**§ 209 Title**`, `## § 211 Title` (all layouts).
-MARKER_RE = re.compile(r"^§\s*(?P<number>\d{1,4})\b\s*(?P<title>.*)$")
+# The marker line: `§ 70 Title`, `§70`, `**§ 209 Title**`, `## § 211 Title`, `KS § 4 Title`.
+MARKER_RE = re.compile(rf"^{ORGAN_PREFIX}§\s*(?P<number>\d{{1,4}})\b\s*(?P<title>.*)$")
 # `Ärendeansvarig:` and the spelling `Ärendansvarig:` (Region Västernorrland layouts).
 RESPONSIBLE_RE = re.compile(r"^(?:Ärendeansvarig|Ärendansvarig|Ärendeägare)\s*:\s*(?P<v>.*)$", re.I)
 # `Handläggare: A, B`, `A och B`, `A; B`, `A / B` (all layouts).
@@ -91,6 +92,10 @@ HEADINGS: dict[str, str] = {
     "proposition": _OTHER,
     "yrkande": _OTHER,
     "yrkanden": _OTHER,
+    "tilläggsyrkande": _OTHER,
+    "ändringsyrkande": _OTHER,
+    "återremissyrkande": _OTHER,
+    "avslagsyrkande": _OTHER,
     "votering": _OTHER,
     "omröstning": _OTHER,
     "omröstningsresultat": _OTHER,
@@ -101,6 +106,8 @@ HEADINGS: dict[str, str] = {
     "särskilda yttranden": _OTHER,
     "protokollsanteckning": _OTHER,
     "protokollsanteckningar": _OTHER,
+    "anteckning": _OTHER,
+    "anteckningar": _OTHER,
     "noteras till protokollet": _OTHER,
     "deltagande av beslut": _OTHER,
     "deltagande i beslut": _OTHER,

@@ -67,6 +67,8 @@ _TIME_RE = re.compile(
 _BARE_TIME_RANGE_RE = re.compile(
     r"(?<![\d.:-])(?P<h1>\d{1,2})[.:](?P<m1>\d{2})\s*[-–—]\s*(?P<h2>\d{1,2})[.:](?P<m2>\d{2})(?![\d.:])"
 )
+# How far into the text the front page may reach when a page break is not marked.
+_FRONT_PAGE_CHARS = 4000
 # Place labels: `Plats: Digitalt möte i Teams`, `Plats och tid\tÖstersund, … kl. 13:15`.
 _PLACE_RE = re.compile(
     r"(?im)^(?:plats och tid|tid och plats|sammanträdesplats|mötesplats|plats|lokal)"
@@ -226,7 +228,22 @@ def find_meeting_date(text: str) -> dt.date | None:
     for label in ("tid och plats", "plats och tid", "datum"):
         if label in by_label:
             return by_label[label]
-    return None
+    return _running_header_date(lines)
+
+
+def _running_header_date(lines: list[str]) -> dt.date | None:
+    """A date printed alone on a line at the top of most pages (`Protokoll` / `2026-05-26`
+    in Meetings Plus page headers): the commonest date-only line, seen at least twice."""
+    counts: Counter[dt.date] = Counter()
+    for line in lines:
+        text = line.strip()
+        if text[:1].isdigit() and len(text) <= 20 and DATE_RE.fullmatch(text):
+            found = parse_date(text)
+            if found is not None:
+                counts[found] += 1
+    ranked = [*counts.most_common(2), (None, 0), (None, 0)]
+    (best, count), (_, runner_up) = ranked[0], ranked[1]
+    return best if count >= 2 and count > runner_up else None
 
 
 def _time(hour: str | None, minute: str | None) -> dt.time | None:
@@ -239,17 +256,26 @@ def _time(hour: str | None, minute: str | None) -> dt.time | None:
 
 
 def find_times(text: str) -> tuple[dt.time | None, dt.time | None]:
-    """Start and end time from the `Tid`/`Plats och tid` lines (`kl 09.15-12.00`)."""
+    """Start and end time from the `Tid`/`Plats och tid` lines (`kl 09.15-12.00`), the line
+    under them (`Plats och tid  Nolhaga slott` / `kl. 14:00-16:15`), or else the first
+    `kl 18:00-20:21` range on the front page, where the labels stand apart from their values."""
     for match in _DATE_LABEL_RE.finditer(text):
         if match.group("label").lower() in {"datum"}:
             continue
-        rest = match.group("rest")
-        found = _TIME_RE.search(rest) or _BARE_TIME_RANGE_RE.search(rest)
-        if found:
-            return _time(found.group("h1"), found.group("m1")), _time(
-                found.group("h2"), found.group("m2")
-            )
+        below = text[match.end() :].split("\n", 2)[1:2]
+        for rest in (match.group("rest"), *below):
+            found = _TIME_RE.search(rest) or _BARE_TIME_RANGE_RE.search(rest)
+            if found:
+                return _times_of(found)
+    front = text[:_FRONT_PAGE_CHARS].split("\f", 1)[0]
+    for found in _TIME_RE.finditer(front):
+        if found.group("h2"):
+            return _times_of(found)
     return None, None
+
+
+def _times_of(found: re.Match[str]) -> tuple[dt.time | None, dt.time | None]:
+    return _time(found.group("h1"), found.group("m1")), _time(found.group("h2"), found.group("m2"))
 
 
 def find_place(text: str) -> str | None:

@@ -31,6 +31,10 @@ _BARE_SUBJECT_RE = re.compile(
 )
 # A motion in the meeting: `X (S) och Y (V) yrkar bifall till …` (all layouts).
 YRKAR_RE = re.compile(r"\b(?:yrkar|yrkade)\b")
+# A member's proposal at the meeting: `X (C) föreslår att motionen bifalls`.
+PROPOSES_RE = re.compile(r"\bföreslår\b")
+# What may stand between the names of those who move together: `, `, `och`, `samt`.
+_ONLY_JOINERS_RE = re.compile(r"[\s,]*(?:(?:och|samt)[\s,]*)*")
 # What a yrkande is for: `bifall till motionen`, `bifall på motionen`, `avslag`, `återremiss`.
 _TARGET_RE = re.compile(r"\bbifall\s+(?:till|på|för)\s+(?P<t>[^.,;:]+)", re.IGNORECASE)
 _TARGET_WORDS_RE = re.compile(r"\b(avslag|återremi\w*|tillägg\w*|bordlägg\w*)", re.IGNORECASE)
@@ -94,6 +98,8 @@ _NOTE_HEADINGS = {
     "noteras till protokollet": "noteras",
     "protokollsanteckning": "protokollsanteckning",
     "protokollsanteckningar": "protokollsanteckning",
+    "anteckning": "protokollsanteckning",
+    "anteckningar": "protokollsanteckning",
     "deltagande av beslut": "deltar ej",
     "deltagande i beslut": "deltar ej",
     "deltar ej i beslutet": "deltar ej",
@@ -127,6 +133,7 @@ _NOTE_SENTENCE_RES = (
 _SENTENCE_WORDS = (
     *_RESERVES_WORDS,
     "yrka",
+    "föreslå",
     *(word for _, _, words in _NOTE_SENTENCE_RES for word in words),
     *_OUTCOME_WORDS,
 )
@@ -185,7 +192,10 @@ def _read_sentence(sentence: str, following: str, found: Motions) -> str | None:
         _add_reservations(_reservations_in(sentence, found.warnings), found)
         return None
     if "yrka" in sentence and YRKAR_RE.search(sentence):  # YRKAR_RE is case-sensitive
-        found.yrkanden.append(_yrkande(sentence, following))
+        found.yrkanden.append(_yrkande(sentence, following, YRKAR_RE))
+        return None
+    if "föreslå" in sentence and _is_members_proposal(sentence):
+        found.yrkanden.append(_yrkande(sentence, following, PROPOSES_RE))
         return None
     for kind, pattern, words in _NOTE_SENTENCE_RES:
         if may_contain(folded, words) and pattern.search(sentence):
@@ -223,9 +233,22 @@ def persons_in(text: str) -> list[PersonRef]:
 # ---------------------------------------------------------------- yrkanden
 
 
-def _yrkande(sentence: str, following: str) -> Yrkande:
+def _is_members_proposal(sentence: str) -> bool:
+    """`X (C), Y (S) och Z (V) föreslår att …`: members, named with their party and nothing
+    else before the verb, moving a proposal in the meeting (an official's proposal in a
+    description is left out by the caller, and names no party)."""
+    verb = PROPOSES_RE.search(sentence)
+    if verb is None:
+        return False
+    before = sentence[: verb.start()]
+    if not PERSON_WITH_PARTY_RE.search(before):
+        return False
+    return _ONLY_JOINERS_RE.fullmatch(PERSON_WITH_PARTY_RE.sub(" ", before)) is not None
+
+
+def _yrkande(sentence: str, following: str, verb_re: re.Pattern[str]) -> Yrkande:
     """`X (S) och Y (V) yrkar bifall till motionen` → persons and what they moved."""
-    verb = YRKAR_RE.search(sentence)
+    verb = verb_re.search(sentence)
     assert verb is not None
     text = sentence[verb.end() :].strip()
     if text.endswith(":") and following:

@@ -14,9 +14,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# A § marker at the start of a line: `§ 70 Title`, `§70`, `Paragraf 12`, `§ 12.`; the rest
-# must not continue a range or a reference (`§ 18–25`, `§ 13 i kommunallagen`).
-_MARKER_RE = re.compile(r"^(?:§|Paragraf|PARAGRAF)[ \t]*(?P<number>\d{1,4})(?![\d])(?P<rest>.*)$")
+# A § marker at the start of a line: `§ 70 Title`, `§70`, `Paragraf 12`, `§ 12.`, with the
+# organ's abbreviation before it in kommun layouts (`KS § 4`, `SBN § 38`, `BUN AU § 9`); the
+# rest must not continue a range or a reference (`§ 18–25`, `§ 13 i kommunallagen`).
+ORGAN_PREFIX = r"(?:[A-ZÅÄÖ]{2,6}(?:[ -]?AU)?[ \t]+)?"
+_MARKER_RE = re.compile(
+    rf"^{ORGAN_PREFIX}(?:§|Paragraf|PARAGRAF)[ \t]*(?P<number>\d{{1,4}})(?![\d])(?P<rest>.*)$"
+)
+# `BUN § 62 (fort.)`: the same § continued on a new page, not a new item.
+_CONTINUED_RE = re.compile(r"^[ \t]*(?:\(forts?\.?\)|forts?\.)(?!\w)", re.IGNORECASE)
 # What may follow the number on a marker line: nothing, or a title/dnr starting upper-case
 # or with a digit (`§ 5 2024 års …`), after optional `.`/`:`/dash punctuation.
 _MARKER_REST_RE = re.compile(r"^(?:[ \t]*[.:]?[ \t]*(?:[–-][ \t]+)?(?:[A-ZÅÄÖÉ\"”'(0-9]|$)|$)")
@@ -70,7 +76,8 @@ def marker_number(line: str) -> int | None:
     if "§" not in line and "aragraf" not in line and "ARAGRAF" not in line:
         return None  # most lines, told without stripping and matching them
     match = _MARKER_RE.match(line.strip())
-    if not match or not _MARKER_REST_RE.match(match.group("rest")):
+    rest = match.group("rest") if match else ""
+    if not match or not _MARKER_REST_RE.match(rest) or _CONTINUED_RE.match(rest):
         return None
     return int(match.group("number"))
 

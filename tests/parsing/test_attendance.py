@@ -168,7 +168,7 @@ def test_layout_fixture_attendance() -> None:
         A("Per-Olof Strand", "M", "ledamot"),
         A("Eva Lind", "S", "ledamot"),
         A("Nils Åkerman", "SD", "ledamot"),
-        A("Sofia Berg", "V", "ledamot", substitute_for="Jonas Ek"),
+        A("Sofia Berg", "V", "tjänstgörande ersättare", substitute_for="Jonas Ek"),
         A("Lina Ström", "S", "ersättare"),
         A("Oskar Wall", "M", "ersättare"),
         A("Karin Dalberg", None, "övrig närvarande", note="kommundirektör"),
