@@ -63,6 +63,8 @@ _MAX_HEADER_WORDS = 8
 _LEARN_ZONE_LINES = 5
 _TOP_ZONE_LINES = 8
 _BOTTOM_ZONE_LINES = 3
+# A page number this few lines under a form feed belongs to the page's header.
+_HEADER_BEFORE_NUMBER = 2
 FORM_FEED = "\f"
 
 
@@ -267,7 +269,7 @@ def _drop_datum_dnr_block(lines: _Lines, index: int) -> None:
 def _is_header_like(line: str) -> bool:
     """A short label line such as an organ name: few words, no sentence end, no §."""
     line = line.strip()
-    if not line or line.startswith(("§", "-")) or line.endswith((".", ":", ";", ",")):
+    if not line or "§" in line or line.startswith("-") or line.endswith((".", ":", ";", ",")):
         return False
     return len(line.split()) <= _MAX_HEADER_WORDS
 
@@ -291,6 +293,10 @@ def _page_boundaries(lines: _Lines) -> list[int]:
         if not line:  # removed or empty: neither a boundary nor content
             continue
         if lines.is_page_end(line):
+            after_feed = boundaries and texts[boundaries[-1]] == FORM_FEED
+            if line != FORM_FEED and after_feed and 0 < since <= _HEADER_BEFORE_NUMBER:
+                since += 1  # `ORGAN  PROTOKOLL` / `Sida 2 av 16`: the number is the header's
+                continue
             after_number = boundaries and texts[boundaries[-1]] != FORM_FEED
             if boundaries and (
                 since == 0 or (line == FORM_FEED and after_number and since <= _BOTTOM_ZONE_LINES)
@@ -304,14 +310,17 @@ def _page_boundaries(lines: _Lines) -> list[int]:
     return boundaries
 
 
-def _zone(lines: _Lines, boundary: int, forward: bool, size: int) -> list[int]:
-    """Up to `size` non-blank lines after (or before) a page boundary, not past the next one."""
+def _zone(
+    lines: _Lines, boundary: int, forward: bool, size: int, stops: frozenset[int] | None = None
+) -> list[int]:
+    """Up to `size` non-blank lines after (or before) a page boundary, not past the next one
+    (`stops`, the page boundaries; without them any page-number line or form feed)."""
     found: list[int] = []
     step = 1 if forward else -1
     index = boundary + step
     while 0 <= index < len(lines) and len(found) < size:
         line = lines.get(index)
-        if lines.is_page_end(line):
+        if index in stops if stops is not None else lines.is_page_end(line):
             break
         if line.strip():
             found.append(index)
@@ -402,8 +411,9 @@ def drop_repeated_page_headers(lines: _Lines) -> None:
     page number was lost).
     """
     boundaries = _page_boundaries(lines)
+    stops = frozenset(boundaries)
     feeds = [b for b in boundaries if lines.get(b) == FORM_FEED]
-    tops = [_zone(lines, b, True, _LEARN_ZONE_LINES) for b in boundaries]
+    tops = [_zone(lines, b, True, _LEARN_ZONE_LINES, stops) for b in boundaries]
     # The first page's top and what follows the last page number (a footer's tail, not a
     # page) may hold the header too, but a header need not stand there.
     bonus = [_zone(lines, -1, True, _LEARN_ZONE_LINES)]
@@ -415,7 +425,7 @@ def drop_repeated_page_headers(lines: _Lines) -> None:
     if not learned:
         return
     for boundary in [-1, *boundaries]:
-        _strip_zone(lines, _zone(lines, boundary, True, _TOP_ZONE_LINES), learned)
+        _strip_zone(lines, _zone(lines, boundary, True, _TOP_ZONE_LINES, stops), learned)
     for boundary in feeds:
         _strip_zone(lines, _zone(lines, boundary, False, _BOTTOM_ZONE_LINES), learned)
     _drop_learned_runs(lines, learned)

@@ -68,7 +68,7 @@ _CHAIN_STEP_RE = re.compile(
 # What may follow an intro: nothing, `:`, `att …`, an aside (`, för Region X,`) or a
 # capital letter where a wrapped line ran the first sentence on (layout without att).
 _AFTER_INTRO_RE = re.compile(
-    r"\s*(?:,[^,.]{1,80},)?\s*(?:(?P<colon>:)|(?P<att>\batt\b)|(?=[A-ZÅÄÖ])|$)\s*"
+    r"\s*(?:,[^,.]{1,80},)?\s*(?:följande\s*)?(?:(?P<colon>:)|(?P<att>\batt\b)|(?=[A-ZÅÄÖ])|$)\s*"
 )
 # Lead-ins before the organ: `Då inga extra ärenden föreligger`, `Med denna ändring`.
 _LEAD_RE = re.compile(r"^(?:(?:Då|Med|Efter|Därmed|Härmed|Sålunda|Således)\b[^.]{0,80})?$")
@@ -293,6 +293,9 @@ def read_decisions(
     stopped = False  # after an unknown heading-like line the clauses have ended
     for index, (kind, text) in enumerate(units):
         pieces = [text] if kind != "text" else split_sentences(text)
+        if kind == "bullet" and (opened := _bullet_intro(text)) is not None:
+            _start_or_extend(drafts, opened)  # `- Kommunfullmäktige beslutar att …`
+            continue
         for piece in pieces:
             intro = None
             if kind == "text":
@@ -313,6 +316,15 @@ def read_decisions(
     warnings: list[str] = []
     decisions = [_finish(draft, warnings) for draft in drafts]
     return [d for d in decisions if d is not None], warnings
+
+
+def _bullet_intro(text: str) -> Intro | None:
+    """A bullet that opens with its organ and an att-clause (`- Kommunfullmäktige beslutar
+    att avslå motionen.`): the clause after `att`, decided as the intro says."""
+    intro = read_intro(text)
+    if intro is None or not intro.rest or not intro.rest_is_att:
+        return None
+    return intro
 
 
 def _proposal_intro(text: str) -> Intro | None:

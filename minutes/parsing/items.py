@@ -71,6 +71,8 @@ HEADINGS: dict[str, str] = {
     "delges": _DESCRIPTION,
     "beslutet delges": _DESCRIPTION,
     "expedieras till": _DESCRIPTION,
+    "beslutet expedieras till": _DESCRIPTION,
+    "beslutet ska expedieras till": _DESCRIPTION,
     "expedieras": _DESCRIPTION,
     "expediering": _DESCRIPTION,
     "skickas till": _DESCRIPTION,

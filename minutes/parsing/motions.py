@@ -51,11 +51,18 @@ _PROPOSAL_NAMED_RE = re.compile(r"\bförslag|\byrkande|\bmotion", re.IGNORECASE)
 # A votering: `Votering begärs och genomförs`, `Omröstning begärs` (all layouts).
 VOTE_RE = re.compile(r"\bvotering|\bomröstning|\bja-röst|\bnej-röst", re.IGNORECASE)
 # Words every match of VOTE_RE or _YES_RE holds, tested before the patterns scan a text.
-_VOTE_TEXT_WORDS = ("votering", "röst")
+_VOTE_TEXT_WORDS = ("votering", "röst", "ja", "omröstning")
 _YES_RE = re.compile(r"(\d+)\s+ja(?:-|\s)?röst|ja(?:-|\s)?röster\s*:?\s*(\d+)", re.IGNORECASE)
 _NO_RE = re.compile(r"(\d+)\s+nej(?:-|\s)?röst|nej(?:-|\s)?röster\s*:?\s*(\d+)", re.IGNORECASE)
 _ABSTAIN_RE = re.compile(
     r"(\d+)\s+(?:som\s+avstår|avstår|avstående|avstod|nedlagda)|avstår\s*:\s*(\d+)",
+    re.IGNORECASE,
+)
+# A tally printed as a table row: `Ja: 23, Nej: 22`, `Ja 7, Nej 2, Avstår 2`; Lomma's
+# `Avslag: 6` stands where `Avstår` is meant (a warning says so).
+_TALLY_RE = re.compile(
+    r"\bja\s*:?\s*(?P<yes>\d+)\s*[,;]?\s*nej\s*:?\s*(?P<no>\d+)"
+    r"(?:\s*[,;]?\s*(?P<word>avstår|avstående|avstod|avslag)\s*:?\s*(?P<abstain>\d+))?",
     re.IGNORECASE,
 )
 # A second votering in the same § starts with its request: `Votering begärs`.
@@ -308,7 +315,7 @@ def _read_votes(lines: Sequence[str], paragraphs: list[str], key: str, found: Mo
     roll = _read_roll(lines, found.warnings)
     for index, group in enumerate(groups):
         text = " ".join(group)
-        yes, no, abstain = (_count(r, text) for r in (_YES_RE, _NO_RE, _ABSTAIN_RE))
+        yes, no, abstain = _counts(text, found.warnings)
         this_roll = roll if index == len(groups) - 1 else []
         if this_roll and yes is None and no is None:
             yes, no, abstain = (
@@ -324,13 +331,28 @@ def _read_votes(lines: Sequence[str], paragraphs: list[str], key: str, found: Mo
         found.votes.append(vote)
 
 
+def _counts(text: str, warnings: list[str]) -> tuple[int | None, int | None, int | None]:
+    """Yes, no and abstain: from a tally row (`Ja: 23, Nej: 22`) or from the sentences."""
+    tally = _TALLY_RE.search(text)
+    if tally is None:
+        return _count(_YES_RE, text), _count(_NO_RE, text), _count(_ABSTAIN_RE, text)
+    abstain = tally.group("abstain")
+    if tally.group("word") and tally.group("word").lower() == "avslag":
+        warnings.append(f"'Avslag: {abstain}' in a vote tally read as abstentions")
+    return int(tally.group("yes")), int(tally.group("no")), int(abstain) if abstain else 0
+
+
+def _has_counts(text: str) -> bool:
+    return bool(_YES_RE.search(text) or _TALLY_RE.search(text))
+
+
 def _group_vote_paragraphs(paragraphs: list[str]) -> list[list[str]]:
     """One group per votering: a new group starts after a paragraph that gave counts."""
     groups: list[list[str]] = [[]]
     for paragraph in paragraphs:
         if (
             groups[-1]
-            and _YES_RE.search(" ".join(groups[-1]))
+            and _has_counts(" ".join(groups[-1]))
             and _VOTE_REQUESTED_RE.search(paragraph)
         ):
             groups.append([])
@@ -346,7 +368,7 @@ def _is_vote_text(paragraph: str) -> bool:
     """A paragraph about a votering or its yes votes."""
     if not may_contain(fold_case(paragraph), _VOTE_TEXT_WORDS):
         return False
-    return bool(VOTE_RE.search(paragraph) or _YES_RE.search(paragraph))
+    return bool(VOTE_RE.search(paragraph) or _has_counts(paragraph))
 
 
 def _is_roll_line(paragraph: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 # A § marker at the start of a line: `§ 70 Title`, `§70`, `Paragraf 12`, `§ 12.`, with the
 # organ's abbreviation before it in kommun layouts (`KS § 4`, `SBN § 38`, `BUN AU § 9`); the
@@ -38,6 +39,10 @@ _TAIL_START_RE = re.compile(
     r"|^(?:sekreterare|ordförande|justerare|justerande)[ \t]*[.:_…]*[ \t]*$"
     r"|^[._…]{5,}"
 )
+# A table of contents: at least this many § lines in a row, each followed by no more than
+# its title and dnr before the next.
+_TOC_MIN_RUN = 3
+_TOC_BODY_LINES = 2
 # Weights: a line shaped like an item heading counts fully, list-like lines barely.
 _FULL, _LISTED, _AGENDA = 1.0, 0.1, 0.01
 
@@ -121,7 +126,40 @@ def _candidates(lines: Sequence[str]) -> list[_Candidate]:
         elif has_title and follower is not None and marker_number(lines[follower]) is not None:
             weight = _LISTED
         found.append(_Candidate(index, number, weight))
-    return found
+    return _without_tables_of_contents(lines, found)
+
+
+def _without_tables_of_contents(
+    lines: Sequence[str], candidates: list[_Candidate]
+) -> list[_Candidate]:
+    """Drop a run of bodiless § lines (a table of contents: `§ 73` / its title, `§ 74` …)
+    whose numbers come again later with their bodies: the items are the §§ with bodies."""
+    bodiless = [
+        _body_lines(lines, c.line, nxt.line) <= _TOC_BODY_LINES for c, nxt in pairwise(candidates)
+    ]
+    dropped: set[int] = set()
+    start = 0
+    while start < len(bodiless):
+        end = start
+        while end < len(bodiless) and bodiless[end]:
+            end += 1
+        run = candidates[start:end]
+        later = {c.number for c in candidates[end:]}
+        if len(run) >= _TOC_MIN_RUN and later & {c.number for c in run}:
+            dropped.update(range(start, end))
+        start = end + 1
+    return [c for i, c in enumerate(candidates) if i not in dropped]
+
+
+def _body_lines(lines: Sequence[str], start: int, end: int) -> int:
+    """Non-blank lines between a § line and the next one (counted up to a few)."""
+    count = 0
+    for line in lines[start + 1 : end]:
+        if line.strip():
+            count += 1
+            if count > _TOC_BODY_LINES:
+                break
+    return count
 
 
 def _heaviest_increasing(candidates: list[_Candidate]) -> list[_Candidate]:
