@@ -53,6 +53,8 @@ _SIGNING_SERVICE_RE = re.compile(
     r"|elektroniskt\s+signerad|digitalt\s+signerad|dokumentet\s+är\s+(?:elektroniskt\s+|digitalt\s+)?"
     r"signerat|verifikat\b|transaktion\s+\d|scrive\b|assently\b|visma\s+addo|signed\s+by\b)"
 )
+# An e-signing stamp printed in a column of its own beside the text.
+_SIGNING_STAMP_RE = re.compile(r"(?i)(?:document\s+reference|dokumentreferens)\s*:")
 # A line that is only a date (`2024-11-28`, `28 november 2024`): page headers print one.
 _DATE_ONLY_RE = re.compile(rf"^(?:{DATE_RE.pattern})$", re.I)
 # What every date starts with, after blanks.
@@ -239,10 +241,16 @@ def drop_page_numbers(lines: _Lines) -> None:
 
 
 def drop_signing_service_lines(lines: _Lines) -> None:
-    """Remove lines stamped by e-signing services (`Comfact Signature Referensnummer: …`)."""
+    """Remove lines stamped by e-signing services (`Comfact Signature Referensnummer: …`),
+    and their stamps spliced into a line of text (`… informerar   Document reference: …`)."""
     for index, text in enumerate(lines.texts):
         if text and _SIGNING_SERVICE_RE.match(text.strip()):
             lines.drop(index, "signing-service line")
+    _drop_cells(lines, _is_signing_stamp, "signing-service line", _SIGNING_STAMP_RE)
+
+
+def _is_signing_stamp(cell: str) -> bool:
+    return bool(_SIGNING_STAMP_RE.match(cell.strip()))
 
 
 def drop_datum_dnr_blocks(lines: _Lines) -> None:

@@ -248,6 +248,10 @@ def _read_title(lines: list[str], number: int, warnings: list[str]) -> tuple[str
     index += 1
     if not parts:
         candidate = _skip_blank(lines, index)
+        # the dnr may stand in the header column between the marker and the title
+        while candidate < len(lines) and (values := read_dnr_line(lines[candidate])):
+            marker_dnr.extend(v for v in values if v not in marker_dnr)
+            candidate = _skip_blank(lines, candidate + 1)
         if candidate < len(lines) and _can_start_title(lines[candidate]):
             parts.append(lines[candidate])
             index = candidate + 1

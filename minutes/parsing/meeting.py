@@ -339,12 +339,29 @@ def _organ_in_header_block(lines: list[str]) -> str | None:
 
 
 def _organ_in_top_lines(lines: list[str]) -> str | None:
-    """An organ name standing alone in a column of the first lines (`Kommunstyrelsen`)."""
-    for line in islice((line for line in lines if line.strip()), 15):
-        for cell in _CELL_RE.split(line.strip()):
+    """An organ name standing alone in a column of the first lines (`Kommunstyrelsen`),
+    also wrapped over two lines (`Vård- och` / `omsorgsnämnden`)."""
+    top = list(islice((line.strip() for line in lines if line.strip()), 15))
+    for index, line in enumerate(top):
+        cells = _CELL_RE.split(line)
+        if line.endswith(("och", "-")) and index + 1 < len(top):
+            cells.append(f"{line} {_CELL_RE.split(top[index + 1])[0]}")
+        for cell in cells:
             if is_organ_name(cell) and not _DECIDER_RE.search(cell):
                 return " ".join(cell.split())
     return None
+
+
+def _as_written(organ: str, text: str) -> str:
+    """`BARN- OCH UTBILDNINGSNÄMNDEN` as the text writes it elsewhere (`Barn- och
+    utbildningsnämnden`), else with only its first letter capital."""
+    if not organ.isupper():
+        return organ
+    pattern = r"\s+".join(re.escape(word) for word in organ.split())
+    for match in re.finditer(pattern, text, re.IGNORECASE):
+        if not match.group(0).isupper():
+            return " ".join(match.group(0).split())
+    return organ[:1] + organ[1:].lower()
 
 
 def _inferred_decider(text: str) -> str | None:
@@ -368,7 +385,7 @@ def find_committee(text: str, warnings: list[str]) -> str | None:
     lines = text.split("\n")
     stated = _organ_in_header_block(lines) or _organ_in_top_lines(lines)
     if stated:
-        return stated
+        return _as_written(stated, text)
     inferred = _inferred_decider(text)
     if inferred:
         warnings.append(f"committee not stated; inferred '{inferred}' from how the items decide")

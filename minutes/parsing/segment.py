@@ -43,6 +43,8 @@ _TAIL_START_RE = re.compile(
 # its title and dnr before the next.
 _TOC_MIN_RUN = 3
 _TOC_BODY_LINES = 2
+# A list-like § line is an item only this close to the § before it.
+_MAX_LISTED_JUMP = 5
 # Weights: a line shaped like an item heading counts fully, list-like lines barely.
 _FULL, _LISTED, _AGENDA = 1.0, 0.1, 0.01
 
@@ -94,6 +96,14 @@ def _next_nonblank(lines: Sequence[str], index: int) -> int | None:
     return None
 
 
+def _follows_marker(lines: Sequence[str], index: int) -> bool:
+    """True when the nearest non-blank line above is a § line: the end of a list of §§."""
+    for previous in range(index - 1, -1, -1):
+        if lines[previous].strip():
+            return marker_number(lines[previous]) is not None
+    return False
+
+
 def _agenda_lines(lines: Sequence[str]) -> set[int]:
     """Lines under an agenda heading up to the first line that is not a list entry."""
     inside: set[int] = set()
@@ -123,7 +133,10 @@ def _candidates(lines: Sequence[str]) -> list[_Candidate]:
         has_title = match is not None and bool(match.group("rest").strip())
         if index in agenda:
             weight = _AGENDA
-        elif has_title and follower is not None and marker_number(lines[follower]) is not None:
+        elif has_title and (
+            (follower is not None and marker_number(lines[follower]) is not None)
+            or _follows_marker(lines, index)
+        ):
             weight = _LISTED
         found.append(_Candidate(index, number, weight))
     return _without_tables_of_contents(lines, found)
@@ -141,13 +154,16 @@ def _without_tables_of_contents(
     start = 0
     while start < len(bodiless):
         end = start
-        while end < len(bodiless) and bodiless[end]:
+        restarts = False
+        while end < len(bodiless) and bodiless[end] and not restarts:
             end += 1
+            # the numbers start over: the items themselves follow, short as they are
+            restarts = candidates[end].number <= candidates[end - 1].number
         run = candidates[start:end]
         later = {c.number for c in candidates[end:]}
         if len(run) >= _TOC_MIN_RUN and later & {c.number for c in run}:
             dropped.update(range(start, end))
-        start = end + 1
+        start = end if restarts else end + 1
     return [c for i, c in enumerate(candidates) if i not in dropped]
 
 
@@ -182,6 +198,17 @@ def _heaviest_increasing(candidates: list[_Candidate]) -> list[_Candidate]:
     return list(reversed(chosen))
 
 
+def _without_listed_jumps(markers: list[_Candidate]) -> list[_Candidate]:
+    """Drop a list-like § line far ahead of the § before it: `§ 85 Årsredovisning` in a
+    list of another organ's §§ under Meddelanden is a reference, not the next item."""
+    kept: list[_Candidate] = []
+    for marker in markers:
+        jump = marker.number - kept[-1].number if kept else 1
+        if marker.weight >= _FULL or jump <= _MAX_LISTED_JUMP:
+            kept.append(marker)
+    return kept
+
+
 def _tail_start(lines: Sequence[str], start: int, end: int) -> int:
     """Where the closing block begins inside the last item, or `end` if there is none."""
     for index in range(start + 1, end):
@@ -193,7 +220,7 @@ def _tail_start(lines: Sequence[str], start: int, end: int) -> int:
 def segment(lines: Sequence[str]) -> Segments:
     """Split cleaned lines into header, items and tail."""
     candidates = _candidates(lines)
-    markers = _heaviest_increasing(candidates)
+    markers = _without_listed_jumps(_heaviest_increasing(candidates))
     warnings = [
         f"line starting with § {c.number} (line {c.line + 1}) not read as an item: "
         "its number is out of order"
