@@ -1,6 +1,7 @@
 """Where the five real reference protocols live: `../shared/seeds` beside the checkout.
 
-The project may not copy their text, so tests read them from there where present.
+The project may not copy their text, so tests read them from there; a test whose seed is
+missing fails.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
 def seed_path(prefix: str) -> Path:
-    """The seed file whose name starts with `prefix` (`"000"`); skip where seeds are absent."""
+    """The seed file whose name starts with `prefix` (`"000"`); a missing seed fails the test."""
     matches = sorted(SEEDS_DIR.glob(f"{prefix}_*.txt")) if SEEDS_DIR.is_dir() else []
     if not matches:
-        pytest.skip(f"seed {prefix} not present in {SEEDS_DIR}")
+        pytest.fail(f"seed {prefix} not present in {SEEDS_DIR}: check out ../shared beside")
     return matches[0]
 
 
