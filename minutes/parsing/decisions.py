@@ -121,7 +121,7 @@ _ADJUSTMENT_WORDS = ("juster",)  # in every match of _ADJUSTMENT_SENTENCE_RE
 _NOT_A_CLAUSE_RE = re.compile(
     r"reserverar\s+sig|\byrkar\b|protokollsanteckning|noteras\s+till\s+protokollet"
     r"|\bdeltar\s+(?:ej|inte)\b|\bjäv\b|votering|omröstning|^Paragrafen\s+är\s+justerad"
-    r"|^Justeras\b|^Vid\s+protokollet\b",
+    r"|^Justeras\b|^Vid\s+protokollet\b|^Bilag(?:a|or)(?:\s+\w{1,3})?\.?$",
     re.IGNORECASE,
 )
 # A word of each alternative of _NOT_A_CLAUSE_RE, tested before the pattern scans a text.
@@ -136,6 +136,7 @@ _NOT_A_CLAUSE_WORDS = (
     "omröstning",
     "juster",
     "protokollet",
+    "bilag",
 )
 
 
@@ -395,9 +396,17 @@ def _cut_at_adjustment(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
 def _att_clauses(pieces: list[tuple[str, str]], warnings: list[str]) -> list[str]:
     """Clauses of the att layout: att-lines, bullets nested under them, wrapped rests."""
     clauses: list[str] = []
+    absorbing = False  # the last clause ended in a colon: what follows completes it
     for kind, text in pieces:
-        if kind == "att" or (kind == "bullet" and clauses):  # bullets nest under a clause
+        absorbing = absorbing or bool(clauses and clauses[-1].endswith(":"))
+        if absorbing and kind != "att" and _is_clause(text):
+            # `… med följande tillägg:` / `… i enlighet med förvaltningens förslag:`: the
+            # amendment or statement that follows completes the clause (att-bullets after
+            # `… i uppdrag:` stay clauses of their own)
+            clauses[-1] = f"{clauses[-1]} {_tidy(text)}"
+        elif kind == "att" or (kind == "bullet" and clauses):  # bullets nest under a clause
             clauses.append(_tidy(ATT_RE.sub("", text, count=1)))
+            absorbing = False
         elif kind == "text" and clauses and text[:1].islower() and not _ends_clause(clauses[-1]):
             clauses[-1] = f"{clauses[-1]} {_tidy(text)}"
             warnings.append("att-clause continued after a break and was joined")

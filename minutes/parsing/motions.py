@@ -517,6 +517,10 @@ def _read_note_block(kind: str, paragraphs: list[str], found: Motions) -> None:
     """A notes section: one Note per paragraph that names persons; others join the last."""
     start = len(found.notes)
     for paragraph in paragraphs:
+        if may_contain(fold_case(paragraph), _RESERVES_WORDS) and RESERVES_RE.search(paragraph):
+            # `X (FB) reserverar sig skriftligt` under a Protokollsanteckning heading
+            _add_reservations(_reservations_in(paragraph, found.warnings), found)
+            continue
         persons = persons_in(paragraph)
         this_kind = "jäv" if _NOTE_SENTENCE_RES[0][1].search(paragraph) else kind
         if persons or len(found.notes) == start:
