@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
 from .models import Meeting, Upload
 from .parsing import ParsedProtocol, ParseError, parse_bytes
 from .parsing.records import Item
+from .quality_texts import Check, checklist
+from .services.uploads import publish_blockers, publish_refusal
 from .warning_texts import in_swedish
 
 SECTION_MARK_RE = re.compile(r"§\s*(\d+)")  # "… inside § 70 …": a warning about one item
@@ -45,6 +47,13 @@ class Review:
     existing: Meeting | None = None
     duplicate: Meeting | None = None
     corrected: frozenset[str] = field(default_factory=frozenset)
+    checks: tuple[Check, ...] = ()  # what to check before publishing (quality_texts)
+    blockers: tuple[str, ...] = ()  # meeting fields still missing: publishing is refused
+
+    @property
+    def refusal(self) -> str:
+        """Why the upload cannot be published yet; empty when it can."""
+        return publish_refusal(self.blockers) if self.blockers else ""
 
     @property
     def warning_count(self) -> int:
@@ -79,6 +88,22 @@ def upload_review(*, upload: Upload) -> Review:
         existing=meeting_replaced(parsed, upload.overrides),
         duplicate=Meeting.objects.filter(sha256=upload.sha256).select_related("committee").first(),
         corrected=frozenset(upload.overrides),
+        checks=quality_checks(parsed, upload.overrides),
+        blockers=tuple(publish_blockers(parsed=parsed, overrides=upload.overrides)),
+    )
+
+
+def quality_checks(parsed: ParsedProtocol, overrides: dict) -> tuple[Check, ...]:
+    """The reading's checklist (`quality_texts.checklist`), with the clerk's own values
+    beside the meeting fields the reading lacked."""
+    if parsed.quality is None:
+        return ()
+    supplied = {"date": overrides.get("date"), "organ": overrides.get("committee")}
+    return tuple(
+        replace(check, detail=_("ifyllt av dig: %(value)s") % {"value": supplied[check.key]})
+        if not check.ok and supplied.get(check.key)
+        else check
+        for check in checklist(parsed.quality)
     )
 
 

@@ -27,6 +27,7 @@ from tests.parsing.builders import (
     build_pdf,
     build_scanned_pdf,
 )
+from tests.parsing.test_quality import PROTOCOL, WITHOUT_DATE
 from tests.seeds import seed_path
 
 FIXTURE = Path(__file__).parent / "fixtures" / "protocols" / "clerk_kulturnamnden.txt"
@@ -376,6 +377,113 @@ def test_publish_passes_the_corrections_and_the_keep_choice_to_the_import(
     assert call["user"] == clerk
     assert call["publish"] is True
     assert call["data"] == protocol_text().encode()
+
+
+# --- What to check before publishing ---------------------------------------------------------
+
+
+def review_html(client, pending: models.Upload) -> str:
+    response = client.get(f"/protokollforare/granska/{pending.pk}/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def checklist_of(html: str) -> str:
+    start = html.index('<section class="review-checks"')
+    return html[start : html.index("</section>", start)]
+
+
+@pytest.mark.django_db
+def test_review_page_opens_with_the_checklist(clerk_client):
+    pending = upload_fixture(clerk_client)
+    html = review_html(clerk_client, pending)
+    checks = checklist_of(html)
+    assert html.index("Att kontrollera före publicering") < html.index('id="sammantrade"')
+    assert '<h2 id="kontrollera">Att kontrollera före publicering</h2>' in checks
+    assert "Inläsningen stämmer med texten i allt som kontrolleras här." in checks
+    for label, status in (
+        ("Sammanträdesdatum", "hittades"),
+        ("Organ", "hittades"),
+        ("Ordförande", "hittades"),
+        ("Sekreterare", "hittades"),
+        ("Närvarolista", "hittades"),
+        ("Paragrafer", "stämmer"),
+        ("Beslut", "stämmer"),
+        ("Reservationer", "stämmer"),
+        ("Yrkanden", "stämmer"),
+        ("Voteringar", "stämmer"),
+        ("Protokollsanteckningar", "stämmer"),
+    ):
+        assert f"<strong>{label}</strong>: {status}" in checks, label
+    assert checks.count('<li class="check-ok">') == 11
+    assert "3 lästa, 3 §-rubriker i texten" in checks
+    assert "2 av 3 paragrafer har beslut" in checks
+    assert "nämns i 1 §, lästa i 1" in checks and "nämns i 0 §§, lästa i 0" in checks
+    assert "check-gap" not in checks and "kan inte publiceras" not in html
+
+
+def upload_without_date(client) -> models.Upload:
+    response = upload(client, WITHOUT_DATE.encode(), "miljonamnden.txt")
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return models.Upload.objects.get()
+
+
+REFUSAL = (
+    "Protokollet kan inte publiceras utan sammanträdesdatum. Uppgiften hittades inte i "
+    "protokollet: fyll i den under ”Rätta och publicera” och publicera igen."
+)
+
+
+@pytest.mark.django_db
+def test_a_reading_without_date_shows_why_and_cannot_be_published(clerk_client, clerk):
+    pending = upload_without_date(clerk_client)
+    html = review_html(clerk_client, pending)
+    checks = checklist_of(html)
+    assert "<strong>Sammanträdesdatum</strong>: hittades inte" in checks
+    assert "<li>Sammanträdesdatumet hittades inte.</li>" in checks
+    assert "Inläsningen har 1 avvikelse från texten" in checks
+    assert REFUSAL in checks and 'href="#publicera"' in checks
+
+    # Publishing with the date still blank is refused with the same words; nothing changes.
+    response = publish(
+        clerk_client, pending, body="Region Norrby", committee="Miljönämnden", date=""
+    )
+    assert response.status_code == 400
+    assert REFUSAL in response.content.decode()
+    assert "Ange sammanträdesdatum." in response.content.decode()
+    with pytest.raises(upload_services.UploadError, match="kan inte publiceras utan"):
+        upload_services.upload_publish(upload=pending, user=clerk)
+    assert not models.Meeting.objects.exists()
+    assert not models.Item.objects.exists()
+    pending.refresh_from_db()
+    assert pending.status == models.Upload.Status.PENDING
+    assert pending.overrides == {} and pending.meeting is None
+
+
+@pytest.mark.django_db
+def test_the_clerk_supplies_the_missing_date_and_publishes(clerk_client):
+    pending = upload_without_date(clerk_client)
+    fields = {"body": "Region Norrby", "committee": "Miljönämnden", "date": "2024-10-03"}
+    saved = clerk_client.post(f"/protokollforare/granska/{pending.pk}/", fields)
+    assert saved.status_code == 302
+    checks = checklist_of(review_html(clerk_client, pending))
+    assert "<strong>Sammanträdesdatum</strong>: hittades inte" in checks
+    assert "ifyllt av dig: 2024-10-03" in checks
+    assert "kan inte publiceras" not in checks
+
+    response = publish(clerk_client, pending, **fields)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    meeting = models.Meeting.objects.get()
+    assert meeting.date == dt.date(2024, 10, 3)
+    assert sorted(meeting.items.values_list("number", flat=True)) == [10, 11, 12]
+
+
+@pytest.mark.django_db
+def test_a_protocol_read_in_full_has_no_refusal(clerk_client):
+    response = upload(clerk_client, PROTOCOL.encode(), "miljonamnden.txt")
+    assert response.status_code == 302
+    checks = checklist_of(clerk_client.get(response["Location"]).content.decode())
+    assert "check-gap" not in checks and "kan inte publiceras" not in checks
 
 
 @pytest.mark.django_db

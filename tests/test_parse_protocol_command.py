@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.parsing.test_quality import PROTOCOL, WITHOUT_DATE
 from tests.seeds import seed_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +32,20 @@ MEETING_FIELDS = {
     "notice_removed_on": (str, type(None)),
     "items": list,
     "warnings": list,
+    "quality": dict,
+}
+QUALITY_FIELDS = {
+    "date": bool,
+    "organ": bool,
+    "chair": bool,
+    "secretary": bool,
+    "attendance": bool,
+    "section_marks_in_text": int,
+    "items": int,
+    "items_with_decision": int,
+    "mentions": dict,
+    "read": dict,
+    "gaps": list,
 }
 ITEM_FIELDS = {
     "number": int,
@@ -86,6 +101,10 @@ def test_each_seed_prints_contract_json_without_a_database(prefix, tmp_path):
     assert data["format_version"] == 1
     assert data["source"]["sha256"] and len(data["source"]["sha256"]) == 64
     assert_fields(data, MEETING_FIELDS, prefix)
+    assert_fields(data["quality"], QUALITY_FIELDS, f"{prefix} quality")
+    assert data["quality"]["items"] == len(data["items"])
+    for gap in data["quality"]["gaps"]:
+        assert set(gap) == {"code", "params"} and isinstance(gap["params"], dict)
     assert len(data["date"]) == 10 and data["date"][4] == "-"
     assert data["items"], "every seed has items"
     for item in data["items"]:
@@ -125,6 +144,26 @@ def test_check_mode_prints_one_line_per_file(tmp_path):
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 3, result.stdout
     kf = next(line for line in lines if "kf.txt" in line)
-    assert kf.startswith("OK") and "4 §§" in kf and "beslut" in kf and "varningar" in kf
-    assert next(line for line in lines if "tom.txt" in line).startswith("FEL")
+    assert kf.startswith("OK ") and " — " not in kf, kf
+    assert "4 §§ av 4 i texten, 3 med beslut" in kf
+    assert "hittade: datum, organ, ordförande, sekreterare, närvaro" in kf
+    assert (
+        "nämnda/lästa: reservationer 2/2, yrkanden 2/2, voteringar 1/1, protokollsanteckningar 1/1"
+    ) in kf
+    assert "varning" in kf
+    assert next(line for line in lines if "tom.txt" in line).startswith("FEL ")
     assert result.returncode == 2, "a folder with an unreadable file is not clean"
+
+
+def test_check_mode_says_granska_with_the_reasons(tmp_path):
+    folder = tmp_path / "mapp"
+    folder.mkdir()
+    (folder / "med-datum.txt").write_text(PROTOCOL, encoding="utf-8")
+    (folder / "utan-datum.txt").write_text(WITHOUT_DATE, encoding="utf-8")
+    result = run_command("--check", str(folder), pgdata=tmp_path / "pgdata")
+    assert result.returncode == 0, "a reading to review is no failure: " + result.stderr
+    with_date, without = result.stdout.strip().splitlines()
+    assert with_date.startswith("OK ") and "med-datum.txt: 3 §§ av 3 i texten" in with_date
+    assert without.startswith(f"GRANSKA {folder / 'utan-datum.txt'}: 3 §§ av 3 i texten")
+    assert "hittade: organ, ordförande, sekreterare, närvaro; saknas: datum" in without
+    assert without.endswith(" — Sammanträdesdatumet hittades inte."), without

@@ -399,10 +399,10 @@ def _att_clauses(pieces: list[tuple[str, str]], warnings: list[str]) -> list[str
     absorbing = False  # the last clause ended in a colon: what follows completes it
     for kind, text in pieces:
         absorbing = absorbing or bool(clauses and clauses[-1].endswith(":"))
-        if absorbing and kind != "att" and _is_clause(text):
+        if absorbing and kind == "text" and _is_clause(text):
             # `… med följande tillägg:` / `… i enlighet med förvaltningens förslag:`: the
-            # amendment or statement that follows completes the clause (att-bullets after
-            # `… i uppdrag:` stay clauses of their own)
+            # paragraphs of the amendment or statement complete the clause; a list after
+            # the colon stays a clause per bullet
             clauses[-1] = f"{clauses[-1]} {_tidy(text)}"
         elif kind == "att" or (kind == "bullet" and clauses):  # bullets nest under a clause
             clauses.append(_tidy(ATT_RE.sub("", text, count=1)))

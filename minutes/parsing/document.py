@@ -22,6 +22,7 @@ from .clean import CleanText, Removal, normalize, remove_furniture
 from .errors import ParseError
 from .meeting import find_meeting_date, read_meeting
 from .people import normalize_party
+from .quality import assess
 from .records import Attendee, Item, ParsedProtocol, Reservation, Source
 from .segment import RawItem, Segments, segment
 
@@ -185,13 +186,14 @@ def _parse(text: str, source: Source) -> ParsedProtocol:
     warnings.extend(furniture_warnings(cleaned.removals, segments.items))
     items = resolve_party_reservations(_read_items(segments.items, warnings), attendees, warnings)
     stated = {f.name: getattr(info, f.name) for f in dataclasses.fields(info)}
-    return ParsedProtocol(
+    parsed = ParsedProtocol(
         source=source,
         attendees=tuple(attendees),
         items=tuple(items),
         warnings=tuple(warnings),
         **stated,  # the meeting fields keep their names from MeetingInfo to ParsedProtocol
     )
+    return dataclasses.replace(parsed, quality=assess(normalized, parsed))
 
 
 def parse_text(text: str, *, source: Source | None = None) -> ParsedProtocol:

@@ -9,7 +9,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .quality import Quality
 
 FORMAT_VERSION = 1
 
@@ -159,6 +162,7 @@ class ParsedProtocol:
     notice_removed_on: dt.date | None = None
     items: tuple[Item, ...] = ()
     warnings: tuple[str, ...] = ()
+    quality: Quality | None = None  # what was found against what the text shows (quality.py)
 
     def __repr__(self) -> str:
         return f"<ParsedProtocol {self.committee!r} {self.date} §§{[i.number for i in self.items]}>"

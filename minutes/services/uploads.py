@@ -10,19 +10,27 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 
 from ..models import Upload
-from ..parsing import ParseError, parse_bytes
+from ..parsing import ParsedProtocol, ParseError, parse_bytes
 from .importing import ImportRejected, ImportResult, meeting_import
 
 logger = logging.getLogger(__name__)
+
+# The meeting fields no protocol is published without, as the clerk calls them.
+REQUIRED_FIELDS = (
+    ("body", gettext_noop("huvudman")),
+    ("committee", gettext_noop("organ")),
+    ("date", gettext_noop("sammanträdesdatum")),
+)
 
 
 class UploadError(Exception):
@@ -62,8 +70,9 @@ def upload_publish(
 ) -> ImportResult:
     """Import the upload's file into the archive, published, with the clerk's corrections.
 
-    Raise `UploadError` with a Swedish message when the protocol cannot be imported; nothing
-    is then written, neither to the archive nor to the upload.
+    Raise `UploadError` with a Swedish message when the protocol cannot be imported (among
+    others when neither the reading nor the corrections give its organ or date:
+    `publish_blockers`); nothing is then written, neither to the archive nor to the upload.
     """
     try:
         with transaction.atomic():
@@ -72,6 +81,9 @@ def upload_publish(
             check_pending(locked)
             data = read_stored_file(locked)
             parsed = parse_bytes(data, locked.filename)
+            missing = publish_blockers(parsed=parsed, overrides=locked.overrides)
+            if missing:
+                raise UploadError(publish_refusal(missing))
             result = meeting_import(
                 parsed=parsed,
                 data=data,
@@ -101,6 +113,32 @@ def upload_publish(
         ) from error
     upload.refresh_from_db()
     return result
+
+
+def publish_blockers(*, parsed: ParsedProtocol, overrides: Mapping[str, Any]) -> list[str]:
+    """The meeting fields (in Swedish) that neither the reading nor the clerk's corrections
+    give: the protocol cannot be published until the clerk supplies them."""
+    return [
+        _(label)
+        for name, label in REQUIRED_FIELDS
+        if not (overrides.get(name) or getattr(parsed, name))
+    ]
+
+
+def publish_refusal(missing: Sequence[str]) -> str:
+    """Why a protocol without `missing` fields cannot be published, and what to do."""
+    fields = (
+        _("%(first)s och %(last)s") % {"first": ", ".join(missing[:-1]), "last": missing[-1]}
+        if len(missing) > 1
+        else missing[0]
+    )
+    return ngettext(
+        "Protokollet kan inte publiceras utan %(fields)s. Uppgiften hittades inte i "
+        "protokollet: fyll i den under ”Rätta och publicera” och publicera igen.",
+        "Protokollet kan inte publiceras utan %(fields)s. Uppgifterna hittades inte i "
+        "protokollet: fyll i dem under ”Rätta och publicera” och publicera igen.",
+        len(missing),
+    ) % {"fields": fields}
 
 
 def upload_cancel(*, upload: Upload) -> Upload:

@@ -23,6 +23,8 @@ from ..models import Upload
 from ..review import Review, upload_review
 from ..services.uploads import (
     UploadError,
+    publish_blockers,
+    publish_refusal,
     upload_cancel,
     upload_create,
     upload_publish,
@@ -107,7 +109,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         return render_review(request, review, status=409)
     form = PublishForm(request.POST)
     if not form.is_valid():
-        return render_review(request, review, form, status=400)
+        return render_review(request, review, form, error=refusal_for(review, form), status=400)
     try:
         upload_set_overrides(upload=upload, overrides=form.overrides(review.parsed))
         result = upload_publish(
@@ -160,6 +162,14 @@ def published(request: HttpRequest, pk: int) -> HttpResponse:
             "admin_url": selectors_clerk.meeting_admin_url(meeting) if meeting else None,
         },
     )
+
+
+def refusal_for(review: Review, form: PublishForm) -> str | None:
+    """Why publishing is refused when neither the reading nor the posted form gives the
+    organ, the date or the body; None when the form's own errors say all there is."""
+    posted = {name: form.data.get(name, "").strip() for name in ("body", "committee", "date")}
+    missing = publish_blockers(parsed=review.parsed, overrides=posted)
+    return publish_refusal(missing) if missing else None
 
 
 def redirect_closed(request: HttpRequest, upload: Upload) -> HttpResponse:

@@ -7,15 +7,18 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from minutes.parsing import ParseError, parse_file, protocol_to_dict
+from minutes.parsing import ParsedProtocol, ParseError, parse_file, protocol_to_dict
+from minutes.quality_texts import gap_texts, summary
 
-PROTOCOL_SUFFIXES = {".txt", ".md", ".pdf", ".docx"}
+PROTOCOL_SUFFIXES = {".txt", ".pdf", ".docx"}  # what clerks upload; notes (.md) are not read
+VERDICT_WIDTH = len("GRANSKA ")
 
 
 class Command(BaseCommand):
     help = (
         "Läser ett protokoll och skriver ut tolkningen som JSON (format_version 1), "
-        "utan att röra databasen. Med --check MAPP: en rad per fil."
+        "utan att röra databasen. Med --check MAPP: en rad per fil, OK eller GRANSKA med "
+        "vad som hittades mot vad texten visar och skälen att granska."
     )
     requires_system_checks: list = []
     requires_migrations_checks = False
@@ -40,7 +43,9 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps(protocol_to_dict(parsed), ensure_ascii=False, indent=2))
 
     def check_folder(self, folder: Path) -> int:
-        """Print one line per protocol file (§§, decisions, warnings, errors); return failures."""
+        """Print one line per protocol file: `OK` or `GRANSKA` with the quality report's
+        figures and, for `GRANSKA`, its reasons; `FEL` for a file that cannot be read.
+        Return the number of unreadable files."""
         if not folder.is_dir():
             raise CommandError(f"{folder} är ingen mapp.")
         failed = 0
@@ -49,11 +54,17 @@ class Command(BaseCommand):
                 parsed = parse_file(path)
             except (ParseError, OSError) as error:
                 failed += 1
-                self.stdout.write(f"FEL  {path}: {error}")
+                self.stdout.write(f"{'FEL':<{VERDICT_WIDTH}}{path}: {error}")
                 continue
-            decisions = sum(len(item.decisions) for item in parsed.items)
-            self.stdout.write(
-                f"OK   {path}: {len(parsed.items)} §§, {decisions} beslut, "
-                f"{len(parsed.warnings)} varningar, 0 fel"
-            )
+            self.stdout.write(check_line(path, parsed))
         return failed
+
+
+def check_line(path: Path, parsed: ParsedProtocol) -> str:
+    """`OK      path: figures`, or `GRANSKA path: figures — reasons`."""
+    quality = parsed.quality
+    if quality is None:  # a reading made without its quality report
+        return f"{'OK':<{VERDICT_WIDTH}}{path}: {len(parsed.items)} §§"
+    line = f"{quality.verdict:<{VERDICT_WIDTH}}{path}: {summary(quality, len(parsed.warnings))}"
+    reasons = gap_texts(quality)
+    return f"{line} — {' '.join(reasons)}" if reasons else line
