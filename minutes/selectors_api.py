@@ -11,7 +11,17 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from .models import Attendance, Case, Decision, Item, Meeting, Person, Reservation, YrkandePerson
+from .models import (
+    Attendance,
+    Case,
+    Decision,
+    Item,
+    Meeting,
+    Person,
+    Reservation,
+    VoteCast,
+    YrkandePerson,
+)
 from .parsing.dnr import normalize_dnr
 from .selectors_browse import published_items
 
@@ -90,20 +100,25 @@ def api_cases(*, prefix: str | None) -> QuerySet[Case]:
 
 
 def api_people(*, body: str | None) -> QuerySet[Person]:
-    """People named in a published meeting (attending, moving or reserving), by name."""
+    """People named in a published meeting (attending, moving, reserving or in a printed
+    roll), by name."""
     attended = Attendance.objects.filter(person=OuterRef("pk"), meeting__is_published=True)
     moved = YrkandePerson.objects.filter(
         person=OuterRef("pk"), yrkande__item__meeting__is_published=True
     )
     reserved = Reservation.objects.filter(person=OuterRef("pk"), item__meeting__is_published=True)
-    people = Person.objects.filter(Exists(attended) | Exists(moved) | Exists(reserved))
+    voted = VoteCast.objects.filter(person=OuterRef("pk"), vote__item__meeting__is_published=True)
+    people = Person.objects.filter(
+        Exists(attended) | Exists(moved) | Exists(reserved) | Exists(voted)
+    )
     if body:
         people = people.filter(body__slug=body)
     return people.select_related("body").order_by("name", "id")
 
 
 def api_person_counts(*, person: Person) -> dict[str, int]:
-    """How many published meetings the person attended, and their yrkanden and reservations."""
+    """How many published meetings the person attended, and their yrkanden, reservations
+    and votes in printed rolls."""
     published = Q(meeting__is_published=True)
     return {
         "meetings": Attendance.objects.filter(published, person=person)
@@ -115,5 +130,8 @@ def api_person_counts(*, person: Person) -> dict[str, int]:
         ).count(),
         "reservations": Reservation.objects.filter(
             person=person, item__meeting__is_published=True
+        ).count(),
+        "votes": VoteCast.objects.filter(
+            person=person, vote__item__meeting__is_published=True
         ).count(),
     }

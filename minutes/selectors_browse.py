@@ -294,7 +294,8 @@ def item_detail(*, item: Item) -> Item:
 
 
 def _roll_queryset() -> QuerySet[VoteCast]:
-    return VoteCast.objects.select_related("person", "party").order_by("party__abbreviation")
+    """A printed roll in its printed order (the order the import stored it in)."""
+    return VoteCast.objects.select_related("person__body", "party").order_by("id")
 
 
 def case_path(*, cases: list[Case]) -> list[Item]:

@@ -1,4 +1,4 @@
-"""Reads for the person and party pages: attendance, yrkanden and reservations over time.
+"""Reads for the person and party pages: attendance, yrkanden, votes and reservations.
 
 Published meetings only. The lists are querysets for the views to paginate; the summaries
 are one aggregate query each, and a party's are cached together (`party_totals_cached`).
@@ -12,7 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 
-from .models import Attendance, Party, Person, Reservation, Yrkande, YrkandePerson
+from .models import Attendance, Party, Person, Reservation, VoteCast, Yrkande, YrkandePerson
 from .selectors import cached_until_published
 
 _PUBLISHED = {"item__meeting__is_published": True}
@@ -49,6 +49,16 @@ def person_yrkanden(*, person: Person) -> QuerySet[YrkandePerson]:
         YrkandePerson.objects.filter(person=person, yrkande__item__meeting__is_published=True)
         .select_related("yrkande__item__meeting__committee__body", "party")
         .order_by("-yrkande__item__meeting__date", "-yrkande__item__number", "id")
+    )
+
+
+def person_votes(*, person: Person) -> QuerySet[VoteCast]:
+    """How the person voted where a protocol prints the roll, latest first, with the item,
+    the votering's counts and the party."""
+    return (
+        VoteCast.objects.filter(person=person, vote__item__meeting__is_published=True)
+        .select_related("vote__item__meeting__committee__body", "party")
+        .order_by("-vote__item__meeting__date", "-vote__item__number", "vote__position", "id")
     )
 
 

@@ -79,6 +79,7 @@ api_patterns = [
     path("api/v1/cases/<str:key>/", api.case, name="api_case"),
     path("api/v1/people/", api.people_list, name="api_people"),
     path("api/v1/people/<num:pk>/", api.person, name="api_person"),
+    path("api/v1/people/<num:pk>/votes/", api.person_votes, name="api_person_votes"),
     path("api/v1/parties/", api.parties, name="api_parties"),
     path("api/v1/parties/<path:abbreviation>/", api.party, name="api_party"),
 ]

@@ -132,7 +132,10 @@ def test_item_detail_has_everything(client, archive):
     assert data["yrkanden"][0]["won"] is False
     assert data["yrkanden"][0]["persons"][0]["party"] == "S"
     assert data["votes"][0]["yes"] == 5 and data["votes"][0]["chair_decided"] is True
-    assert data["votes"][0]["roll"] == [{"name": "Per Persson", "party": "S", "vote": "nej"}]
+    (cast,) = data["votes"][0]["roll"]
+    assert (cast["name"], cast["party"], cast["vote"]) == ("Per Persson", "S", "nej")
+    assert cast["id"] == archive.reserver.pk
+    assert cast["url"] == "http://testserver/region-testvik/person/per-persson/"
     assert data["notes"] == [{"kind": "jäv", "text": "anmäler jäv", "persons": ["Lena Asplund"]}]
     assert data["sections"][0]["heading"] == "Ärendebeskrivning"
     assert data["cases"][0]["key"] == "24rs100"
@@ -164,7 +167,8 @@ def test_people_and_parties(client, archive):
     assert "Dold Person" not in names
     assert names == sorted(names) and "Per Persson" in names
     person = get(client, f"/api/v1/people/{archive.reserver.pk}/")
-    assert person["counts"] == {"meetings": 1, "yrkanden": 1, "reservations": 1}
+    assert person["counts"] == {"meetings": 1, "yrkanden": 1, "reservations": 1, "votes": 1}
+    assert person["votes_url"] == f"http://testserver/api/v1/people/{archive.reserver.pk}/votes/"
     assert person["body"] == {"name": "Region Testvik", "slug": "region-testvik"}
     get(client, f"/api/v1/people/{hidden.pk}/", 404)
 

@@ -374,7 +374,9 @@ def grow(archive: Archive, count: int) -> None:
         f.YrkandePersonFactory(
             yrkande=f.YrkandeFactory(item=item), person=archive.reserver, party=archive.s
         )
-        f.VoteCastFactory(vote=f.VoteFactory(item=item), person=archive.chair, party=archive.m)
+        vote = f.VoteFactory(item=item)
+        f.VoteCastFactory(vote=vote, person=archive.chair, party=archive.m)
+        f.VoteCastFactory(vote=vote, person=archive.reserver, party=archive.s, choice="nej")
         f.ReservationFactory(item=item, person=archive.reserver, party=archive.s)
         f.NoteFactory(item=item).persons.add(archive.chair)
         item.cases.add(archive.case)
@@ -395,7 +397,9 @@ def test_page_queries_do_not_grow_with_the_archive(client, django_assert_max_num
         "meeting": (archive.first.get_absolute_url(), 9),
         "item": (archive.item.get_absolute_url(), 13),
         "case": ("/arende/24rs100/", 6),
-        "person": (archive.reserver.get_absolute_url(), 7),
+        # the person, then a count and a page for each of four lists (meetings, yrkanden,
+        # votes in printed rolls, reservations)
+        "person": (archive.reserver.get_absolute_url(), 9),
         "party": ("/parti/S/", 9),
         "committee": (archive.utskott.get_absolute_url(), 4),
         "body": (archive.body.get_absolute_url(), 4),

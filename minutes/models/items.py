@@ -274,6 +274,18 @@ class Reservation(models.Model):
         return f"{self.person} ({self.party or '-'})"
 
 
+class PartyVotes:
+    """One party's votes in a votering: ja, nej, avstår and frånvarande counted."""
+
+    def __init__(self, party: Party | None) -> None:
+        self.party = party
+        self.yes = self.no = self.abstain = self.absent = 0
+
+    def add(self, choice: str) -> None:
+        field = {"ja": "yes", "nej": "no", "avstår": "abstain", "frånvarande": "absent"}[choice]
+        setattr(self, field, getattr(self, field) + 1)
+
+
 class Vote(models.Model):
     """A votering on an item."""
 
@@ -295,6 +307,16 @@ class Vote(models.Model):
     def __str__(self) -> str:
         return f"{self.yes}–{self.no}–{self.abstain}"
 
+    def roll_by_party(self) -> list[PartyVotes]:
+        """How each party's members voted, parties in the order the roll first names them
+        (members without a party together, `party` None). Reads `roll.all()`, so a
+        prefetched roll costs no query."""
+        tallies: dict[int | None, PartyVotes] = {}
+        for cast in self.roll.all():
+            tally = tallies.setdefault(cast.party_id, PartyVotes(cast.party))
+            tally.add(cast.choice)
+        return list(tallies.values())
+
 
 class VoteCast(models.Model):
     """One member's vote where the roll is printed."""
@@ -303,6 +325,7 @@ class VoteCast(models.Model):
         YES = "ja", _("ja")
         NO = "nej", _("nej")
         ABSTAIN = "avstår", _("avstår")
+        ABSENT = "frånvarande", _("frånvarande")
 
     vote = models.ForeignKey(
         Vote, on_delete=models.CASCADE, related_name="roll", verbose_name=_("votering")
@@ -311,7 +334,7 @@ class VoteCast(models.Model):
     party = models.ForeignKey(
         Party, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("parti")
     )
-    choice = models.CharField(_("röst"), max_length=10, choices=Choice.choices)
+    choice = models.CharField(_("röst"), max_length=16, choices=Choice.choices)
 
     class Meta:
         verbose_name = _("röst")

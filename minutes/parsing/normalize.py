@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .votelists import mark_vote_columns
+
 # PDF viewers and Word paste these for spaces: NBSP, narrow NBSP, figure/thin spaces.
 _ODD_SPACES = "\u00a0\u2007\u2009\u202f\u2002\u2003"
 _ODD_SPACES_RE = re.compile(f"[{_ODD_SPACES}]")
@@ -106,6 +108,7 @@ NORMALIZE_STEPS: tuple[Callable[[str], str], ...] = (
     normalize_characters,
     strip_markdown,
     split_glued_labels,
+    mark_vote_columns,  # needs the indentation that strip_lines removes
     strip_lines,
 )
 

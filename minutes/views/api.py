@@ -216,13 +216,27 @@ def _person_in_list(request: HttpRequest, row) -> dict:
 
 @require_GET
 def person(request: HttpRequest, pk: int) -> JsonResponse:
-    """One person with counts of meetings, yrkanden and reservations."""
+    """One person with counts of meetings, yrkanden, reservations and roll-call votes, and
+    where to read the votes."""
     found = api.api_people(body=None).filter(pk=pk).first()
     if found is None:
         return _not_found()
     data = _person_in_list(request, found)
     data["counts"] = api.api_person_counts(person=found)
+    data["votes_url"] = request.build_absolute_uri(
+        reverse("minutes:api_person_votes", args=[found.pk])
+    )
     return _json(data)
+
+
+@require_GET
+@_answers_bad_requests
+def person_votes(request: HttpRequest, pk: int) -> JsonResponse:
+    """How one person voted where the protocols print the roll, latest first."""
+    found = api.api_people(body=None).filter(pk=pk).first()
+    if found is None:
+        return _not_found()
+    return _page(request, people.person_votes(person=found), shapes.person_vote)
 
 
 @require_GET

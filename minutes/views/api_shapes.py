@@ -11,7 +11,18 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 
-from ..models import Attendance, Body, Case, Committee, Decision, Item, Meeting, Party, Person
+from ..models import (
+    Attendance,
+    Body,
+    Case,
+    Committee,
+    Decision,
+    Item,
+    Meeting,
+    Party,
+    Person,
+    VoteCast,
+)
 
 Json = dict[str, Any]
 
@@ -150,7 +161,7 @@ def item_detail(request: HttpRequest, item: Item) -> Json:
                 "abstain": v.abstain,
                 "chair_decided": v.chair_decided,
                 "roll": [
-                    {"name": c.person.name, "party": party_ref(c.party), "vote": c.choice}
+                    {**person_ref(request, c.person), "party": party_ref(c.party), "vote": c.choice}
                     for c in v.roll.all()
                 ],
             }
@@ -192,4 +203,29 @@ def party(request: HttpRequest, row: Party) -> Json:
         "known": row.is_known,
         "url": _absolute(request, row.get_absolute_url()),
         "api_url": _absolute(request, reverse("minutes:api_party", args=[row.abbreviation])),
+    }
+
+
+def person_vote(request: HttpRequest, cast: VoteCast) -> Json:
+    """How a person voted in one votering: the vote, the party, the votering and its §."""
+    vote, item = cast.vote, cast.vote.item
+    return {
+        "vote": cast.choice,
+        "party": party_ref(cast.party),
+        "votering": {
+            "position": vote.position,
+            "text": vote.text,
+            "yes": vote.yes,
+            "no": vote.no,
+            "abstain": vote.abstain,
+            "chair_decided": vote.chair_decided,
+        },
+        "item": {
+            "id": item.pk,
+            "number": item.number,
+            "title": item.title,
+            "url": _absolute(request, item.get_absolute_url()),
+            "api_url": _absolute(request, reverse("minutes:api_item", args=[item.pk])),
+            "meeting": meeting_summary(request, item.meeting),
+        },
     }

@@ -14,7 +14,8 @@ PER_PAGE = 25
 
 
 def person(request: HttpRequest, body: str, slug: str) -> HttpResponse:
-    """A person: meetings attended with role and party, yrkanden and reservations."""
+    """A person: meetings attended with role and party, yrkanden, reservations and how the
+    person voted where the roll is printed."""
     found = people.person_get(body_slug=body, slug=slug)
     if found is None:
         raise Http404(_("Personen finns inte."))
@@ -30,14 +31,16 @@ def person(request: HttpRequest, body: str, slug: str) -> HttpResponse:
         param="reservationer",
         per_page=PER_PAGE,
     )
+    votes = paginate(request, people.person_votes(person=found), param="roster", per_page=PER_PAGE)
     # Someone named only in unpublished protocols is not public yet.
-    if not any(p.paginator.count for p in (attendances, yrkanden, reservations)):
+    if not any(p.paginator.count for p in (attendances, yrkanden, reservations, votes)):
         raise Http404(_("Personen finns inte."))
     context = {
         "person": found,
         "attendances": attendances,
         "yrkanden": yrkanden,
         "reservations": reservations,
+        "votes": votes,
     }
     return render(request, "minutes/browse/person.html", context)
 
