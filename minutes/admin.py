@@ -123,7 +123,9 @@ class MeetingAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("varningar vid inläsning"))
     def warnings(self, meeting: models.Meeting) -> str:
-        """The parser's warnings of the stored reading, in Swedish, one to a line."""
+        """The stored reading's warnings (the parser's and the importer's), in Swedish
+        (`in_swedish`: by code; a string stored before codes as written), escaped, one to a
+        line."""
         return (
             format_html_join(
                 "", "<p>{}</p>", ((in_swedish(warning),) for warning in meeting.parse_warnings)

@@ -8,7 +8,6 @@ or attendee without a party, a § number that occurs twice.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -21,7 +20,6 @@ from .quality_texts import Check, checklist
 from .services.uploads import publish_blockers, publish_refusal
 from .warning_texts import in_swedish
 
-SECTION_MARK_RE = re.compile(r"§\s*(\d+)")  # "… inside § 70 …": a warning about one item
 ROLES_WITH_PARTY = frozenset(
     {"ordförande", "vice ordförande", "ledamot", "tjänstgörande ersättare"}
 )
@@ -108,15 +106,14 @@ def quality_checks(parsed: ParsedProtocol, overrides: dict) -> tuple[Check, ...]
 
 
 def split_warnings(parsed: ParsedProtocol) -> tuple[dict[int, list[str]], list[str]]:
-    """Parser warnings, in Swedish (`in_swedish`): those that name exactly one existing §
-    go to it; the rest stay general."""
+    """Parser warnings, in Swedish (`in_swedish`): those about one § that was read (its
+    `item`) go to it; the rest (the protocol's, and removals over many §§) stay general."""
     numbers = {item.number for item in parsed.items}
     by_item: dict[int, list[str]] = {}
     general: list[str] = []
     for warning in parsed.warnings:
-        marks = {int(number) for number in SECTION_MARK_RE.findall(warning)}
-        if len(marks) == 1 and marks <= numbers:
-            by_item.setdefault(marks.pop(), []).append(in_swedish(warning))
+        if warning.item is not None and warning.item in numbers:
+            by_item.setdefault(warning.item, []).append(in_swedish(warning))
         else:
             general.append(in_swedish(warning))
     return by_item, general

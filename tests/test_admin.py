@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from minutes.parsing.warning_codes import as_data, warn
 from minutes.search_index import update_search_vectors
+from minutes.services.import_warnings import import_warning
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -64,9 +66,16 @@ def test_the_admins_item_search_finds_words_as_the_archive_does(admin_client):
 
 def test_a_meetings_edit_page_shows_its_reading_warnings_in_swedish(admin_client):
     meeting = f.MeetingFactory(
-        parse_warnings=["§ 4: no title found", "<b>something</b> new in § 5"],
+        parse_warnings=[
+            as_data(warn("no_title", item=4)),
+            as_data(warn("attendance_text_ignored", text="<b>Kaffe</b>")),
+            import_warning("import_party_unknown", party="BLP"),
+            "<i>an old reading's warning</i> in § 5",  # stored before warnings had codes
+        ],
     )
     html = admin_client.get(f"/admin/minutes/meeting/{meeting.pk}/change/").content.decode()
     assert "<p>§ 4: ingen rubrik hittades</p>" in html
-    assert "&lt;b&gt;something&lt;/b&gt; new in § 5" in html, "escaped, as written"
+    assert "<p>text i närvarolistan utan namn hoppades över: ”&lt;b&gt;Kaffe&lt;/b&gt;”</p>" in html
+    assert "<p>okänt parti ”BLP”: sparat och flaggat som okänt</p>" in html
+    assert "<p>&lt;i&gt;an old reading&#x27;s warning&lt;/i&gt; in § 5</p>" in html, "as written"
     assert 'name="parse_warnings"' not in html, "not an editable field"

@@ -16,6 +16,7 @@ from minutes.services import bulk_copy
 from minutes.services.bulk_load import protocols_bulk_load
 from minutes.services.importing import meeting_import
 from minutes.services.resolve import ImportCache
+from minutes.warning_texts import in_swedish
 
 pytestmark = pytest.mark.django_db
 
@@ -146,6 +147,25 @@ def test_bulk_load_leaves_the_same_archive_as_the_importer():
     # Every meeting's original file is kept, as the importer keeps it.
     meeting = models.Meeting.objects.first()
     assert meeting.source_file.read().decode("utf-8") == dict(TEXTS)[meeting.source_filename]
+
+
+def test_bulk_loaded_warnings_are_stored_as_data_with_codes():
+    """The parser's warnings and the importer's own (an unknown party) go through COPY."""
+    fixture = Path(__file__).parent / "fixtures" / "protocols" / "import_utskott_2024-03-05.txt"
+    protocols_bulk_load([TEXTS[0], (fixture.name, fixture.read_text(encoding="utf-8"))], jobs=1)
+    stored = dict(models.Meeting.objects.values_list("source_filename", "parse_warnings"))
+    assert "furniture_removed" in [w["code"] for w in stored[TEXTS[0][0]]]
+    assert {
+        "code": "import_party_unknown",
+        "message": "unknown party 'BLP': stored and flagged as unknown",
+        "item": None,
+        "count": 1,
+        "params": {"party": "BLP"},
+    } in stored[fixture.name]
+    for warnings in stored.values():
+        for warning in warnings:
+            assert set(warning) == {"code", "message", "item", "count", "params"}
+            assert in_swedish(warning) != warning["message"], "rendered in Swedish"
 
 
 def test_a_second_load_of_the_same_files_adds_nothing():

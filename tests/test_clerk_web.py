@@ -157,6 +157,32 @@ def test_review_shows_each_item_with_clauses_warnings_and_its_text(
 
 
 @pytest.mark.django_db
+def test_review_shows_the_readings_warnings_in_swedish_by_item_and_for_the_protocol(
+    clerk_client,
+):
+    text = (
+        protocol_text()
+        .replace("**§ 52 Information om biblioteksplanen**", "**§ 52**")
+        .replace(
+            "Förvaltningen föreslår att bidraget",
+            "Justerandes sign\n\nUtdragsbestyrkande\n\nFörvaltningen föreslår att bidraget",
+        )
+    )
+    upload(clerk_client, text.encode())
+    pending = models.Upload.objects.get()
+    html = clerk_client.get(f"/protokollforare/granska/{pending.pk}/").content.decode()
+    protocol_list = html.split('aria-label="Varningar för protokollet">')[1].split("</ul>")[0]
+    assert (
+        "<li><strong>Varning:</strong> signaturruta togs bort ur § 51:"
+        " ”Justerandes sign / Utdragsbestyrkande”</li>"
+    ) in protocol_list
+    articles = html.split('<article class="review-item')[1:]
+    assert "§ 52: ingen rubrik hittades" in articles[-1], "under the § it is about"
+    assert "ingen rubrik" not in protocol_list and "ingen rubrik" not in articles[1]
+    assert "no title found" not in html and "signature box" not in html
+
+
+@pytest.mark.django_db
 def test_protocol_text_is_escaped_on_the_review_page(clerk_client):
     text = protocol_text().replace(
         "Information om biblioteksplanen",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -13,9 +12,11 @@ from django.contrib.postgres.search import SearchQuery
 from minutes import models
 from minutes.parsing import parse_bytes, parse_file
 from minutes.parsing import records as r
+from minutes.parsing.warning_codes import warn
 from minutes.services.corrections import item_mark_corrected
 from minutes.services.importing import ImportRejected, meeting_import
 from minutes.services.resolve import ImportCache
+from minutes.warning_texts import in_swedish
 from tests.seeds import seed_path
 
 FIXTURES = Path(__file__).parent / "fixtures" / "protocols"
@@ -204,8 +205,18 @@ def test_unknown_party_is_kept_flagged_and_warned_about():
     result = import_path(UTSKOTT)
     party = models.Party.objects.get(abbreviation="BLP")
     assert not party.is_known
-    assert any("BLP" in warning for warning in result.warnings)
-    assert any("BLP" in warning for warning in result.meeting.parse_warnings)
+    # Once, however many lines name the party.
+    assert [w for w in result.warnings if w["code"] == "import_party_unknown"] == [
+        {
+            "code": "import_party_unknown",
+            "message": "unknown party 'BLP': stored and flagged as unknown",
+            "item": None,
+            "count": 1,
+            "params": {"party": "BLP"},
+        }
+    ]
+    stored = models.Meeting.objects.get(pk=result.meeting.pk).parse_warnings
+    assert stored == list(result.warnings)
     assert models.Party.objects.get(abbreviation="S").is_known
 
 
@@ -454,10 +465,49 @@ def test_duplicate_paragraph_numbers_keep_the_first_and_warn():
     )
     result = meeting_import(parsed=parsed, data=b"d", filename="d.txt")
     assert list(result.meeting.items.values_list("title", flat=True)) == ["Först"]
-    assert any("§ 3" in warning for warning in result.warnings)
+    assert [(w["code"], w["item"], w["count"]) for w in result.warnings] == [
+        ("import_duplicate_item", 3, 1)
+    ]
 
 
-def test_parser_warnings_are_stored_with_the_meeting():
-    parsed = dataclasses.replace(protocol(), warnings=("sidfot borttagen i § 1",))
+def test_parser_and_importer_warnings_are_stored_as_data_with_codes():
+    parsed = protocol(
+        items=(r.Item(number=4, title="Först"), *[r.Item(number=4, title="Igen")] * 2),
+        warnings=(
+            warn("no_title", item=4),
+            warn("furniture_removed", count=5, kind="page number", example="2 (9)", items=[4]),
+        ),
+    )
     meeting = meeting_import(parsed=parsed, data=b"w", filename="w.txt").meeting
-    assert meeting.parse_warnings == ["sidfot borttagen i § 1"]
+    meeting.refresh_from_db()
+    assert meeting.parse_warnings == [
+        {"code": "no_title", "message": "§ 4: no title found", "item": 4, "count": 1, "params": {}},
+        {
+            "code": "furniture_removed",
+            "message": "page number found inside the items and removed: '2 (9)' (5×)",
+            "item": None,
+            "count": 5,
+            "params": {"kind": "page number", "example": "2 (9)", "items": [4]},
+        },
+        {
+            "code": "import_duplicate_item",
+            "message": "§ 4: the § number occurs more than once; only the first was stored (2×)",
+            "item": 4,
+            "count": 2,
+            "params": {},
+        },
+    ]
+    assert [in_swedish(w) for w in meeting.parse_warnings] == [
+        "§ 4: ingen rubrik hittades",
+        "sidnummer togs bort ur § 4 (5 gånger): ”2 (9)”",
+        "§ 4: paragrafnumret förekommer flera gånger; bara den första sparades (2 gånger)",
+    ]
+
+
+def test_a_warning_found_while_writing_the_rows_is_stored_too():
+    attendee = r.Attendee(name="Siv Berg", party="S", role="lekmannarevisor")
+    meeting = meeting_import(parsed=protocol(attendees=(attendee,)), data=b"x", filename="x.txt")
+    stored = models.Meeting.objects.get(pk=meeting.meeting.pk).parse_warnings
+    assert [(w["code"], w["params"]) for w in stored] == [
+        ("import_unknown_role", {"role": "lekmannarevisor"})
+    ]

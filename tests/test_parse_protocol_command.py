@@ -98,7 +98,7 @@ def test_each_seed_prints_contract_json_without_a_database(prefix, tmp_path):
     assert result.returncode == 0, result.stderr
     assert not pgdata.exists(), "parse_protocol started a database"
     data = json.loads(result.stdout)
-    assert data["format_version"] == 1
+    assert data["format_version"] == 2
     assert data["source"]["sha256"] and len(data["source"]["sha256"]) == 64
     assert_fields(data, MEETING_FIELDS, prefix)
     assert_fields(data["quality"], QUALITY_FIELDS, f"{prefix} quality")

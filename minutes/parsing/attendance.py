@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from .people import KNOWN_PARTIES, NAME, normalize_party
-from .records import Attendee
+from .records import Attendee, ParseWarning
+from .warning_codes import warn
 
 ORDFORANDE = "ordförande"
 VICE_ORDFORANDE = "vice ordförande"
@@ -48,7 +49,7 @@ _GROUPS: tuple[tuple[str, str], ...] = (
 _GROUP_ALTERNATION = "|".join(f"(?P<g{i}>{pattern})" for i, (pattern, _) in enumerate(_GROUPS))
 _GROUP_RE = re.compile(
     rf"^(?:{_GROUP_ALTERNATION})"
-    r"(?:[ \t]*:[ \t]*|\t+[ \t]*| {2,}|[ ]?(?=[A-ZÅÄÖ])|[ \t]*$)",
+    r"(?:[ \t]*:[ \t]*|\t+[ \t]*| {2,}|[ ]?(?=(?-i:[A-ZÅÄÖ]))|[ \t]*$)",
     re.I,
 )
 # A heading alone on its line, possibly wrapped (`Ej tjänstgörande` / `ersättare`).
@@ -97,6 +98,12 @@ _MUNICIPALITY_RE = re.compile(r"(?i)\bkommun\b|^region\b|\blandsting\b|regionen$
 _PARTY_CODE_RE = re.compile(r"^(?:[A-ZÅÄÖ]{1,6}|[a-zåäö]{1,3}|-)$")
 _CELL_RE = re.compile(r"\t+| {2,}")
 _MAX_LIST_WORDS = 16
+# How an official's title ends, when printed before the name (`Ekonomichef Anna Berg`).
+_TITLE_RE = re.compile(
+    r"(?i)(?:chef|direktör|sekreterare|strateg|handläggare|controller|utvecklare|ansvarig"
+    r"|samordnare|jurist|ekonom|konsult|rådgivare|tekniker|pedagog|kommunikatör|arkitekt"
+    r"|ingenjör|planerare|inspektör|revisor|assistent|specialist|rektor|läkare)$"
+)
 
 
 @dataclass
@@ -108,6 +115,13 @@ class _Entry:
     municipality: str | None = None
     notes: list[str] = field(default_factory=list)
     group: str | None = None
+
+
+def _split_title(words: list[str]) -> tuple[list[str], str]:
+    """`Ekonomichef Anna Berg`: the title printed before a name, and the name."""
+    if len(words) > 2 and _TITLE_RE.search(words[0]):
+        return [words[0]], " ".join(words[1:])
+    return [], " ".join(words)
 
 
 def _group_role(match: re.Match[str]) -> str:
@@ -139,7 +153,7 @@ class _Reader:
         self.entries: list[_Entry] = []
         self.group: str | None = None
         self.current: _Entry | None = None
-        self.warnings: list[str] = []
+        self.warnings: list[ParseWarning] = []
 
     def heading(self, line: str) -> str:
         """Take a group heading off the front of `line`; return what follows it."""
@@ -159,6 +173,8 @@ class _Reader:
             current.role = role
             return
         rest = self.heading(line.strip())
+        if _SEE_NEXT_RE.match(rest):  # `Beslutande ledamöter: Se nästa sida`
+            return
         for cell in _CELL_RE.split(rest):
             if cell.strip():
                 self._read_cell(cell.strip())
@@ -181,7 +197,8 @@ class _Reader:
             if kind == "name":
                 self._finish_words(words)
                 words, in_for_note = [], False
-                self.current = _Entry(name=" ".join(token.group("name").split()), group=self.group)
+                title, name = _split_title(token.group("name").split())
+                self.current = _Entry(name=name, group=self.group, notes=title)
                 self.entries.append(self.current)
             elif kind == "for" and self.current is not None:
                 pending_for = True
@@ -215,7 +232,7 @@ class _Reader:
         if not phrase:
             return
         if self.current is None:
-            self.warnings.append(f"attendance text without a name ignored: '{phrase}'")
+            self.warnings.append(warn("attendance_text_ignored", text=phrase))
             return
         role, rest = _role_of(phrase)
         if role:
@@ -294,7 +311,7 @@ def _to_attendee(entry: _Entry) -> Attendee:
     )
 
 
-def read_attendance(header: str) -> tuple[list[Attendee], list[str]]:
+def read_attendance(header: str) -> tuple[list[Attendee], list[ParseWarning]]:
     """Every person listed as present in the header, with party, role and notes."""
     reader = _Reader()
     after_name = False
@@ -307,7 +324,7 @@ def read_attendance(header: str) -> tuple[list[Attendee], list[str]]:
     attendees = _merge_repeated([_to_attendee(entry) for entry in reader.entries])
     warnings = list(reader.warnings)
     if not attendees:
-        warnings.append("no attendance list found")
+        warnings.append(warn("no_attendance"))
     return attendees, warnings
 
 

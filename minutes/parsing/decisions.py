@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .records import Decision
+from .records import Decision, ParseWarning
 from .text import (
     ATT_RE,
     drop_bullet,
@@ -32,6 +32,7 @@ from .text import (
     split_sentences,
     stripped_lines,
 )
+from .warning_codes import warn
 
 # ---------------------------------------------------------------- organs and intros
 
@@ -282,7 +283,7 @@ def _segment(lines: Sequence[str]) -> list[tuple[str, str]]:
 
 def read_decisions(
     lines: Sequence[str], *, require_intro: bool = False
-) -> tuple[list[Decision], list[str]]:
+) -> tuple[list[Decision], list[ParseWarning]]:
     """Every decision in a block of lines (a `Beslut` section, or an item without one).
 
     With `require_intro` (text that is not under a `Beslut` heading) only what follows an
@@ -314,7 +315,7 @@ def read_decisions(
                     continue
                 drafts.append(_Draft())
             drafts[-1].pieces.append((kind, piece))
-    warnings: list[str] = []
+    warnings: list[ParseWarning] = []
     decisions = [_finish(draft, warnings) for draft in drafts]
     return [d for d in decisions if d is not None], warnings
 
@@ -354,7 +355,7 @@ def _start_or_extend(drafts: list[_Draft], intro: Intro) -> None:
         drafts[-1].pieces.append(("att" if intro.rest_is_att else "text", intro.rest))
 
 
-def _finish(draft: _Draft, warnings: list[str]) -> Decision | None:
+def _finish(draft: _Draft, warnings: list[ParseWarning]) -> Decision | None:
     """Turn a draft into a Decision: pick the clauses of its layout, then its kind."""
     immediate = says_immediate([text for _, text in draft.pieces])
     pieces = _cut_at_adjustment(draft.pieces)
@@ -363,7 +364,7 @@ def _finish(draft: _Draft, warnings: list[str]) -> Decision | None:
     if not clauses and (not draft.has_intro or draft.verbless):
         return None
     if not clauses:
-        warnings.append(f"decision by {draft.decided_by or 'unknown organ'} has no clauses")
+        warnings.append(warn("decision_without_clauses", organ=draft.decided_by or "unknown organ"))
     kind, proposed_to = _kind_of(draft, clauses)
     return Decision(
         decided_by=draft.decided_by,
@@ -393,13 +394,15 @@ def _cut_at_adjustment(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return kept
 
 
-def _att_clauses(pieces: list[tuple[str, str]], warnings: list[str]) -> list[str]:
+def _att_clauses(pieces: list[tuple[str, str]], warnings: list[ParseWarning]) -> list[str]:
     """Clauses of the att layout: att-lines, bullets nested under them, wrapped rests."""
     clauses: list[str] = []
     absorbing = False  # the last clause ended in a colon: what follows completes it
     for kind, text in pieces:
         absorbing = absorbing or bool(clauses and clauses[-1].endswith(":"))
-        if absorbing and kind == "text" and _is_clause(text):
+        if absorbing and not _is_clause(text):
+            absorbing = False  # `Votering begärs`: the decision's text has ended
+        if absorbing and kind == "text":
             # `… med följande tillägg:` / `… i enlighet med förvaltningens förslag:`: the
             # paragraphs of the amendment or statement complete the clause; a list after
             # the colon stays a clause per bullet
@@ -409,7 +412,7 @@ def _att_clauses(pieces: list[tuple[str, str]], warnings: list[str]) -> list[str
             absorbing = False
         elif kind == "text" and clauses and text[:1].islower() and not _ends_clause(clauses[-1]):
             clauses[-1] = f"{clauses[-1]} {_tidy(text)}"
-            warnings.append("att-clause continued after a break and was joined")
+            warnings.append(warn("att_clause_joined"))
     return [c for c in clauses if c]
 
 

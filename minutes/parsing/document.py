@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from .attendance import (
     LEDAMOT,
@@ -20,29 +20,20 @@ from .attendance import (
 )
 from .clean import CleanText, Removal, normalize, remove_furniture
 from .errors import ParseError
+from .items import read_item
 from .meeting import find_meeting_date, read_meeting
 from .people import normalize_party
 from .quality import assess
-from .records import Attendee, Item, ParsedProtocol, Reservation, Source
+from .records import Attendee, Item, ParsedProtocol, ParseWarning, Reservation, Source
 from .segment import RawItem, Segments, segment
+from .warning_codes import fold, warn
 
 logger = logging.getLogger(__name__)
 
-ItemReader = Callable[[int, str], tuple[Item, list[str]]]
 
 _EXCERPT = 60
 # Who takes part in a decision, and so may reserve themselves against it.
 _DECIDING_ROLES = frozenset({ORDFORANDE, VICE_ORDFORANDE, LEDAMOT, TJANSTGORANDE_ERSATTARE})
-
-
-def _load_item_reader() -> ItemReader | None:
-    """`items.read_item`, imported lazily: the module is written alongside this one."""
-    try:
-        from .items import read_item
-    except ImportError:
-        logger.warning("minutes.parsing.items is missing; items get their number and text only")
-        return None
-    return read_item
 
 
 def _fallback_item(raw: RawItem) -> Item:
@@ -52,22 +43,14 @@ def _fallback_item(raw: RawItem) -> Item:
     return Item(number=raw.number, title=title, text=raw.text)
 
 
-def _read_items(raw_items: Sequence[RawItem], warnings: list[str]) -> list[Item]:
-    reader = _load_item_reader()
-    if reader is None and raw_items:
-        warnings.append("item reader unavailable: items hold only number, title and text")
+def _read_items(raw_items: Sequence[RawItem], warnings: list[ParseWarning]) -> list[Item]:
     items: list[Item] = []
     for raw in raw_items:
-        if reader is None:
-            items.append(_fallback_item(raw))
-            continue
         try:
-            item, item_warnings = reader(raw.number, raw.text)
+            item, item_warnings = read_item(raw.number, raw.text)
         except Exception as error:  # one bad § must not lose the whole protocol
             logger.exception("§ %s could not be read", raw.number)
-            warnings.append(
-                f"§ {raw.number} could not be read ({type(error).__name__}); kept as text"
-            )
+            warnings.append(warn("item_unreadable", item=raw.number, error=type(error).__name__))
             items.append(_fallback_item(raw))
             continue
         items.append(item)
@@ -86,28 +69,33 @@ def _item_of(removal: Removal, raw_items: Sequence[RawItem]) -> RawItem | None:
     return None
 
 
-def furniture_warnings(removals: Sequence[Removal], raw_items: Sequence[RawItem]) -> list[str]:
-    """One warning per kind of page furniture removed inside each §."""
-    counts: Counter[tuple[int, str]] = Counter()
-    examples: dict[tuple[int, str], str] = {}
+def furniture_warnings(
+    removals: Sequence[Removal], raw_items: Sequence[RawItem]
+) -> list[ParseWarning]:
+    """One warning per kind of page furniture removed inside the §§: a routine removal,
+    told once with how often, an example and the §§ it was taken out of."""
+    counts: Counter[str] = Counter()
+    examples: dict[str, str] = {}
+    numbers: dict[str, list[int]] = {}
     for removal in removals:
         raw = _item_of(removal, raw_items)
         if raw is None:
             continue
-        key = (raw.number, removal.kind)
-        counts[key] += 1
-        examples.setdefault(key, removal.text[:_EXCERPT])
-    warnings = []
-    for (number, kind), count in counts.items():
-        times = f" ({count}×)" if count > 1 else ""
-        warnings.append(
-            f"{kind} found inside § {number} and removed{times}: '{examples[(number, kind)]}'"
+        counts[removal.kind] += 1
+        examples.setdefault(removal.kind, removal.text[:_EXCERPT])
+        found = numbers.setdefault(removal.kind, [])
+        if raw.number not in found:
+            found.append(raw.number)
+    return [
+        warn(
+            "furniture_removed", count=count, kind=kind, example=examples[kind], items=numbers[kind]
         )
-    return warnings
+        for kind, count in counts.items()
+    ]
 
 
 def resolve_party_reservations(
-    items: Sequence[Item], attendees: Sequence[Attendee], warnings: list[str]
+    items: Sequence[Item], attendees: Sequence[Attendee], warnings: list[ParseWarning]
 ) -> list[Item]:
     """Name the persons behind `Ledamöterna från SD reserverar sig`: the deciding attendees
     of that party (ordförande, vice ordförande, ledamot, tjänstgörande ersättare), each a
@@ -129,16 +117,20 @@ def resolve_party_reservations(
             if not members:
                 reservations.append(reservation)
                 warnings.append(
-                    f"§ {item.number}: reservation by the {reservation.party} members kept "
-                    f"without names: no deciding {reservation.party} member in the attendance"
+                    warn("party_reservation_unnamed", item=item.number, party=reservation.party)
                 )
                 continue
             reservations.extend(
                 dataclasses.replace(reservation, name=m.name, party=m.party) for m in new
             )
+            names = ", ".join(m.name for m in members)
             warnings.append(
-                f"§ {item.number}: reservation by the {reservation.party} members read as "
-                f"{', '.join(m.name for m in members)} (guessed from the attendance list)"
+                warn(
+                    "party_reservation_guessed",
+                    item=item.number,
+                    party=reservation.party,
+                    names=names,
+                )
             )
         resolved.append(dataclasses.replace(item, reservations=tuple(reservations)))
     return resolved
@@ -169,7 +161,7 @@ def _parse(text: str, source: Source) -> ParsedProtocol:
     cleaned: CleanText = remove_furniture(normalized, meeting_date=meeting_date)
     segments = segment(cleaned.lines)
     _check_is_protocol(normalized, segments, meeting_date is not None)
-    warnings: list[str] = list(segments.warnings)
+    warnings: list[ParseWarning] = list(segments.warnings)
     attendees, attendance_warnings = read_attendance(segments.header)
     info, meeting_warnings = read_meeting(
         normalized,
@@ -182,7 +174,7 @@ def _parse(text: str, source: Source) -> ParsedProtocol:
     warnings.extend(meeting_warnings)
     warnings.extend(attendance_warnings)
     if not segments.items:
-        warnings.append("no § items found")
+        warnings.append(warn("no_items"))
     warnings.extend(furniture_warnings(cleaned.removals, segments.items))
     items = resolve_party_reservations(_read_items(segments.items, warnings), attendees, warnings)
     stated = {f.name: getattr(info, f.name) for f in dataclasses.fields(info)}
@@ -190,7 +182,7 @@ def _parse(text: str, source: Source) -> ParsedProtocol:
         source=source,
         attendees=tuple(attendees),
         items=tuple(items),
-        warnings=tuple(warnings),
+        warnings=fold(warnings),
         **stated,  # the meeting fields keep their names from MeetingInfo to ParsedProtocol
     )
     return dataclasses.replace(parsed, quality=assess(normalized, parsed))

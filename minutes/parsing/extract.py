@@ -29,6 +29,8 @@ from docx.text.paragraph import Paragraph
 from lxml.etree import XMLSyntaxError
 
 from .errors import ParseError
+from .records import ParseWarning
+from .warning_codes import warn
 
 __all__ = ["MAX_BYTES", "Extracted", "extract_bytes", "extract_text", "read_file"]
 
@@ -97,7 +99,7 @@ class Extracted:
     text: str
     pages: int | None
     kind: Kind
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
 
 
 def extract_text(path: str | Path) -> Extracted:
@@ -187,9 +189,9 @@ def extract_pdf(data: bytes) -> Extracted:
         )
     warnings = []
     if broken:
-        warnings.append(f"PDF page(s) {list_pages(broken)} could not be loaded and were skipped")
+        warnings.append(warn("pdf_pages_unreadable", pages=list_pages(broken)))
     if blank:
-        warnings.append(f"PDF page(s) {list_pages(blank)} have no text (blank or scanned)")
+        warnings.append(warn("pdf_pages_blank", pages=list_pages(blank)))
     text = PAGE_BREAK.join(text or "" for text in texts)
     return Extracted(text, page_count, "pdf", tuple(warnings))
 
@@ -427,7 +429,7 @@ def extract_plain(data: bytes) -> Extracted:
     return Extracted(text, None, "text", tuple(warnings))
 
 
-def decode_text(data: bytes) -> tuple[str, list[str]]:
+def decode_text(data: bytes) -> tuple[str, list[ParseWarning]]:
     """Decode by BOM, then as UTF-8, then as the legacy code page that fits best."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
@@ -445,7 +447,7 @@ def decode_text(data: bytes) -> tuple[str, list[str]]:
         raise ParseError(f"{NOT_READABLE}: den innehåller binära data.")
     encoding = guess_legacy_encoding(data)
     text = data.decode(encoding, errors="replace")
-    return text, [f"text is not UTF-8; decoded as {encoding}"]
+    return text, [warn("text_not_utf8", encoding=encoding)]
 
 
 def guess_legacy_encoding(data: bytes) -> str:

@@ -14,9 +14,11 @@ from collections.abc import Sequence
 from .decisions import read_decisions, read_intro, says_immediate
 from .dnr import read_dnr_line
 from .motions import read_motions_in_paragraphs
-from .records import Decision, Item, Section
+from .records import Decision, Item, ParseWarning, Section
 from .segment import ORGAN_PREFIX
 from .text import ATT_RE, fold_case, is_bullet, may_contain, split_paragraphs, strip_markup
+from .votelists import is_list_title, vote_list_heading
+from .warning_codes import at_item, warn
 
 # The marker line: `§ 70 Title`, `§70`, `**§ 209 Title**`, `## § 211 Title`, `KS § 4 Title`.
 MARKER_RE = re.compile(rf"^{ORGAN_PREFIX}§\s*(?P<number>\d{{1,4}})\b\s*(?P<title>.*)$")
@@ -44,6 +46,9 @@ _FURNITURE_RE = re.compile(
 # A line that closes each § in the Formpipe-signed layout; not content.
 _SIGNED_LINE_RE = re.compile(r"^Paragrafen\s+är\s+justerad\.?$", re.IGNORECASE)
 _MAX_TITLE_LINES = 4
+# A title line shorter than this is whole unless it ends with a word that runs on.
+_SHORT_TITLE = 40
+_RUNS_ON = (" och", " samt", " eller", " för", " av", " i", " till", " om", " med", "-", ",")
 # A dnr printed at the right of the marker or title line (kommun layouts with a dnr column).
 _MARKER_DNR_RE = re.compile(r"(?<=\s)(?:Dnr|Diarienummer|Diarienr)\b.*$", re.IGNORECASE)
 
@@ -141,7 +146,7 @@ class Block:
     def __post_init__(self) -> None:
         self.role = (
             _OTHER
-            if self.heading is None
+            if self.heading is None or is_list_title(self.heading)  # a voting list: votelists
             else HEADINGS.get(_heading_key(self.heading), _DESCRIPTION)
         )
 
@@ -150,14 +155,14 @@ def _heading_key(heading: str) -> str:
     return " ".join(heading.lower().split())
 
 
-def read_item(number: int, text: str) -> tuple[Item, list[str]]:
+def read_item(number: int, text: str) -> tuple[Item, list[ParseWarning]]:
     """Read one § from its cleaned text. Returns the Item and warnings (never raises).
 
     text: the cleaned text of one § from its marker line (`§ 70 Title`, or `§70` then the
     title on the next line, or `§ 201 Title` then `HSN 571-2024` on the next line) to the
     end of the item; page furniture and markdown markup are mostly removed by the caller.
     """
-    warnings: list[str] = []
+    warnings: list[ParseWarning] = []
     lines = _prepare_lines(text or "", number, warnings)
     title, position, marker_dnr = _read_title(lines, number, warnings)
     dnr, responsible, handlers, body_start = _read_header(lines, position)
@@ -171,7 +176,7 @@ def read_item(number: int, text: str) -> tuple[Item, list[str]]:
         for b, p in zip(blocks, paragraphs, strict=True)
         if b.role != _DESCRIPTION
     )
-    warnings.extend(f"§ {number}: {w}" for w in motions.warnings)
+    warnings.extend(at_item(motions.warnings, number))
     # `Ärendet utgår` / `Ärendet bordläggs`: IGNORECASE matches Ä to Ä and ä alone, so the
     # first letter tells the few lines worth matching.
     matter_lines = [line for line in body if line.startswith(("Ä", "ä"))]
@@ -194,7 +199,7 @@ def read_item(number: int, text: str) -> tuple[Item, list[str]]:
     return item, warnings
 
 
-def _prepare_lines(text: str, number: int, warnings: list[str]) -> list[str]:
+def _prepare_lines(text: str, number: int, warnings: list[ParseWarning]) -> list[str]:
     """Strip markup from every line; drop leftover page furniture with a warning."""
     lines: list[str] = []
     furniture = False
@@ -218,7 +223,7 @@ def _prepare_lines(text: str, number: int, warnings: list[str]) -> list[str]:
             line = f"{line}\x00"  # remembered as a heading marked by markup
         lines.append(line)
     if furniture:
-        warnings.append(f"§ {number}: page furniture found inside the item and removed")
+        warnings.append(warn("item_furniture_removed", item=number))
     return lines
 
 
@@ -233,16 +238,18 @@ def _is_marked_heading(line: str) -> bool:
     )
 
 
-def _read_title(lines: list[str], number: int, warnings: list[str]) -> tuple[str, int, list[str]]:
+def _read_title(
+    lines: list[str], number: int, warnings: list[ParseWarning]
+) -> tuple[str, int, list[str]]:
     """The title (wrapped lines joined), the index of the first line after it, and any
     diarienummer printed on the marker line itself (`§ 31      Dnr KS 2024/58`)."""
     index = _skip_blank(lines, 0)
     marker = MARKER_RE.match(lines[index].rstrip("\x00")) if index < len(lines) else None
     if marker is None:
-        warnings.append(f"§ {number}: no § marker line at the start of the item")
+        warnings.append(warn("no_marker_line", item=number))
         return "", index, []
     if int(marker.group("number")) != number:
-        warnings.append(f"§ {number}: the marker line says § {marker.group('number')}")
+        warnings.append(warn("marker_number_differs", item=number, marked=marker.group("number")))
     rest, marker_dnr = _split_marker_dnr(marker.group("title"))
     parts = [rest] if rest else []
     index += 1
@@ -262,11 +269,12 @@ def _read_title(lines: list[str], number: int, warnings: list[str]) -> tuple[str
         and lines[index].strip()
         and not _ends_title(lines[index])
         and not parts[-1].endswith(".")
+        and _may_wrap(parts[-1])
     ):
         parts.append(lines[index])
         index += 1
     if not parts:
-        warnings.append(f"§ {number}: no title found")
+        warnings.append(warn("no_title", item=number))
     return " ".join(" ".join(parts).split()), index, marker_dnr
 
 
@@ -279,6 +287,12 @@ def _split_marker_dnr(rest: str) -> tuple[str, list[str]]:
     if label and (values := read_dnr_line(label.group(0))):
         return rest[: label.start()].strip(), values
     return rest, []
+
+
+def _may_wrap(part: str) -> bool:
+    """Whether a title line runs on: a short title line (`Information och föredragningar`)
+    is whole, and the line under it a subheading, unless it ends mid-phrase."""
+    return len(part) >= _SHORT_TITLE or part.endswith(_RUNS_ON)
 
 
 def _can_start_title(line: str) -> bool:
@@ -354,6 +368,8 @@ def _heading_of(line: str) -> tuple[str, str] | None:
         return line.rstrip("\x00").rstrip(":").strip(), ""
     if not line[:1].isupper():  # a wrapped title's `underlag` is not the heading Underlag
         return None
+    if (vote_list := vote_list_heading(line)) is not None:  # `Voteringsprotokoll  Ja  Nej`
+        return vote_list
     # A known heading stands before any colon: a longer sentence is told by its word count
     # without trying every heading.
     if len(line.partition(":")[0].split(None, _MAX_HEADING_WORDS)) > _MAX_HEADING_WORDS:
@@ -403,24 +419,26 @@ def _sections(blocks: list[Block], paragraphs: list[list[str]]) -> list[Section]
     return sections
 
 
-def _read_all_decisions(blocks: list[Block], number: int, warnings: list[str]) -> list[Decision]:
+def _read_all_decisions(
+    blocks: list[Block], number: int, warnings: list[ParseWarning]
+) -> list[Decision]:
     """The decisions under `Beslut` headings, else those opened by an intro elsewhere."""
     found: list[Decision] = []
     decision_blocks = [b for b in blocks if b.role == _DECISION]
     for block in decision_blocks:
         decisions, notes = read_decisions(block.lines)
         found.extend(decisions)
-        warnings.extend(f"§ {number}: {n}" for n in notes)
+        warnings.extend(at_item(notes, number))
     if decision_blocks and not found:
-        warnings.append(f"§ {number}: a Beslut heading without a readable decision")
+        warnings.append(warn("beslut_without_decision", item=number))
     if not decision_blocks:
         for block in blocks:
             if block.heading is None or block.role == _DESCRIPTION:  # not in motions or votes
                 decisions, notes = read_decisions(block.lines, require_intro=True)
                 found.extend(decisions)
-                warnings.extend(f"§ {number}: {n}" for n in notes)
+                warnings.extend(at_item(notes, number))
         if not found and any(b.role == _PROPOSAL for b in blocks):
-            warnings.append(f"§ {number}: only a proposal (Förslag till beslut), no decision")
+            warnings.append(warn("only_proposal", item=number))
     return _mark_immediate(found, blocks)
 
 

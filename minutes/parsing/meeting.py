@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from itertools import islice
 
 from .people import NAME
-from .records import Attendee
+from .records import Attendee, ParseWarning
 from .text import fold_case, may_contain
+from .warning_codes import warn
 
 # Swedish month names, also what the sample generator writes dates with.
 MONTH_NAMES = (
@@ -377,7 +378,7 @@ def _inferred_decider(text: str) -> str | None:
     return best if count > runner_up else None
 
 
-def find_committee(text: str, warnings: list[str]) -> str | None:
+def find_committee(text: str, warnings: list[ParseWarning]) -> str | None:
     """The organ that met: stated (label, page header, top lines) or inferred from `X beslutar`."""
     match = _ORGAN_LABEL_RE.search(text)
     if match and is_organ_name(match.group("organ")):
@@ -388,7 +389,7 @@ def find_committee(text: str, warnings: list[str]) -> str | None:
         return _as_written(stated, text)
     inferred = _inferred_decider(text)
     if inferred:
-        warnings.append(f"committee not stated; inferred '{inferred}' from how the items decide")
+        warnings.append(warn("committee_inferred", name=inferred))
     return inferred
 
 
@@ -413,7 +414,7 @@ def _uncapitalized(cell: str) -> str:
     )
 
 
-def find_body(text: str, committee: str | None, warnings: list[str]) -> str | None:
+def find_body(text: str, committee: str | None, warnings: list[ParseWarning]) -> str | None:
     """The authority: a header line or its notice board, else the most named region/kommun."""
     for line in islice((line.strip() for line in text.split("\n") if line.strip()), 20):
         for cell in _HEADER_CELL_RE.split(line):
@@ -432,7 +433,7 @@ def find_body(text: str, committee: str | None, warnings: list[str]) -> str | No
     for names in candidates:
         best = _most_frequent(names)
         if best:
-            warnings.append(f"body not stated; inferred '{best}' as the most named authority")
+            warnings.append(warn("body_inferred", name=best))
             return best
     return None
 
@@ -509,7 +510,9 @@ def _year_for(month: int, meeting: dt.date) -> int:
     return meeting.year + 1 if month < meeting.month else meeting.year
 
 
-def find_adjusted_on(text: str, meeting: dt.date | None, warnings: list[str]) -> dt.date | None:
+def find_adjusted_on(
+    text: str, meeting: dt.date | None, warnings: list[ParseWarning]
+) -> dt.date | None:
     """The justering date; a day and month alone take the year from the meeting date."""
     for match in matches_on_lines(_ADJUSTED_RE, text, "juster", fold=True):
         rest = match.group("rest")
@@ -523,7 +526,7 @@ def find_adjusted_on(text: str, meeting: dt.date | None, warnings: list[str]) ->
                 found = dt.date(_year_for(month, meeting), month, int(day_month.group("day")))
             except ValueError:
                 continue
-            warnings.append(f"justering date printed without year; read as {found.isoformat()}")
+            warnings.append(warn("adjusted_on_without_year", date=found.isoformat()))
             return found
     return None
 
@@ -564,16 +567,16 @@ def read_meeting(
     items: Sequence[tuple[int, str]] = (),
     attendees: Sequence[Attendee] = (),
     date: dt.date | None,
-) -> tuple[MeetingInfo, list[str]]:
+) -> tuple[MeetingInfo, list[ParseWarning]]:
     """Every meeting field, from the normalized full `text` and the segmented parts.
 
     `text` still holds the page headers (the organ and date often live only there);
     `header`, `tail` and `items` are the cleaned parts from segmentation; `date` is
     `find_meeting_date(text)`, read once by the caller, who cleans the text with it.
     """
-    warnings: list[str] = []
+    warnings: list[ParseWarning] = []
     if date is None:
-        warnings.append("meeting date not found")
+        warnings.append(warn("no_meeting_date"))
     committee = find_committee(text, warnings)
     start, end = find_times(text)
     chair = find_chair(header + "\n" + tail, attendees)

@@ -12,8 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from .people import NAME, PERSON_WITH_PARTY_RE, normalize_party
-from .records import Note, PersonRef, Reservation, RollCall, Vote, Yrkande
+from .records import Note, ParseWarning, PersonRef, Reservation, Vote, Yrkande
 from .text import fold_case, may_contain, split_paragraphs, split_sentences, strip_markup
+from .votelists import VoteList, find_vote_lists, is_list_title, may_hold_vote_list, tally
+from .warning_codes import warn
 
 # Words printed before a name that are not part of it: `Ordförande Lena Asplund (M)`.
 _NOT_NAME_WORDS = frozenset(
@@ -69,21 +71,11 @@ _TALLY_RE = re.compile(
 _VOTE_REQUESTED_RE = re.compile(r"\bvotering\s+begärs|\bomröstning\s+begärs", re.IGNORECASE)
 # `ordförandens utslagsröst` decides a tied vote (kommunallagen 5 kap. 60 §).
 _CASTING_RE = re.compile(r"utslagsröst", re.IGNORECASE)
-_VOTE_WORDS = {
-    "ja": "ja",
-    "nej": "nej",
-    "avstår": "avstår",
-    "avstod": "avstår",
-    "avstående": "avstår",
-}
 # A printed roll with the vote as a word: `Anna Ek (S)   Ja`, `Bo Berg (M): Nej`.
 _ROLL_WORD_RE = re.compile(
     r"^(?P<who>[^\t:]+?)\s*(?::|\t+|\s{2,}|\s)\s*(?P<vote>ja|nej|avstår|avstod|avstående)\s*$",
     re.IGNORECASE,
 )
-# The header of a roll table with X marks: `Ledamot  Ja  Nej  Avstår`.
-_ROLL_HEADER_RE = re.compile(r"(?:^|\t|\s{2,})Ja(?:\t|\s{2,}|\s)+Nej\b", re.IGNORECASE)
-_CELL_SPLIT_RE = re.compile(r"\t|\s{2,}")
 # Reservations: `X (SD) reserverar sig mot beslutet`, `skriftlig reservation`.
 RESERVES_RE = re.compile(
     r"\breserver(?:ar|ade)\s+sig\b|\blämnar\s+(?:in\s+)?en\s+(?:skriftlig\s+)?reservation",
@@ -154,7 +146,7 @@ class Motions:
     votes: list[Vote] = field(default_factory=list)
     reservations: list[Reservation] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
 
 
 def read_motions(blocks: Sequence[tuple[str | None, Sequence[str]]]) -> Motions:
@@ -171,21 +163,27 @@ def read_motions_in_paragraphs(
     caller that has split the paragraphs already."""
     found = Motions()
     outcome: str | None = None
-    for heading, lines, paragraphs in blocks:
+    blocks = list(blocks)
+    printed = _printed_lists(blocks)
+    lists: list[tuple[int, VoteList]] = []  # (voteringar read before the list, the list)
+    for (heading, _, paragraphs), (kept, block_lists) in zip(blocks, printed, strict=True):
+        if kept is not None:  # a voting list's lines are no sentence, note or reservation
+            paragraphs = split_paragraphs(kept)
         key = " ".join(heading.lower().split()) if heading else ""
         if key in _NOTE_HEADINGS:
             _read_note_block(_NOTE_HEADINGS[key], paragraphs, found)
-            continue
-        if key.startswith("skriftlig reservation") or key in {"reservation", "reservationer"}:
+        elif key.startswith("skriftlig reservation") or key in {"reservation", "reservationer"}:
             _read_reservation_block(paragraphs, written=key.startswith("skriftlig"), found=found)
-            continue
-        _read_votes(lines, paragraphs, key, found)
-        for index, paragraph in enumerate(paragraphs):
-            if not may_contain(fold_case(paragraph), _SENTENCE_WORDS):
-                continue  # none of its sentences can say anything: spare splitting them
-            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
-            for sentence in split_sentences(paragraph):
-                outcome = _read_sentence(sentence, following, found) or outcome
+        else:
+            _read_votes(paragraphs, key, found)
+            for index, paragraph in enumerate(paragraphs):
+                if not may_contain(fold_case(paragraph), _SENTENCE_WORDS):
+                    continue  # none of its sentences can say anything: spare splitting them
+                following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+                for sentence in split_sentences(paragraph):
+                    outcome = _read_sentence(sentence, following, found) or outcome
+        lists.extend((len(found.votes), printed_list) for printed_list in block_lists)
+    _attach_rolls(lists, found)
     found.yrkanden = _resolve_won(found.yrkanden, outcome)
     return found
 
@@ -304,41 +302,28 @@ def _resolve_won(yrkanden: list[Yrkande], outcome: str | None) -> list[Yrkande]:
 # ---------------------------------------------------------------- voteringar
 
 
-def _read_votes(lines: Sequence[str], paragraphs: list[str], key: str, found: Motions) -> None:
-    """Voteringar: counts, the chair's casting vote, and a printed roll where there is one."""
+def _read_votes(paragraphs: list[str], key: str, found: Motions) -> None:
+    """Voteringar: counts and the chair's casting vote (printed rolls: `_attach_rolls`)."""
     vote_paragraphs = [p for p in paragraphs if _is_vote_text(p)]
     if key in {"votering", "omröstning", "omröstningsresultat"}:
         vote_paragraphs = [p for p in paragraphs if not _is_roll_line(p)]
     if not vote_paragraphs:
         return
-    groups = _group_vote_paragraphs(vote_paragraphs)
-    roll = _read_roll(lines, found.warnings)
-    for index, group in enumerate(groups):
+    for group in _group_vote_paragraphs(vote_paragraphs):
         text = " ".join(group)
         yes, no, abstain = _counts(text, found.warnings)
-        this_roll = roll if index == len(groups) - 1 else []
-        if this_roll and yes is None and no is None:
-            yes, no, abstain = (
-                sum(r.vote == v for r in this_roll) for v in ("ja", "nej", "avstår")
-            )
-            found.warnings.append("vote counts computed from the printed roll")
-        elif this_roll and (yes, no) != tuple(
-            sum(r.vote == v for r in this_roll) for v in ("ja", "nej")
-        ):
-            found.warnings.append("the printed roll does not add up to the stated vote counts")
         chair_decided = bool(_CASTING_RE.search(text))
-        vote = Vote(yes, no, abstain, chair_decided=chair_decided, text=text, roll=tuple(this_roll))
-        found.votes.append(vote)
+        found.votes.append(Vote(yes, no, abstain, chair_decided=chair_decided, text=text))
 
 
-def _counts(text: str, warnings: list[str]) -> tuple[int | None, int | None, int | None]:
+def _counts(text: str, warnings: list[ParseWarning]) -> tuple[int | None, int | None, int | None]:
     """Yes, no and abstain: from a tally row (`Ja: 23, Nej: 22`) or from the sentences."""
     tally = _TALLY_RE.search(text)
     if tally is None:
         return _count(_YES_RE, text), _count(_NO_RE, text), _count(_ABSTAIN_RE, text)
     abstain = tally.group("abstain")
     if tally.group("word") and tally.group("word").lower() == "avslag":
-        warnings.append(f"'Avslag: {abstain}' in a vote tally read as abstentions")
+        warnings.append(warn("tally_avslag_as_abstain", abstain=abstain))
     return int(tally.group("yes")), int(tally.group("no")), int(abstain) if abstain else 0
 
 
@@ -387,70 +372,96 @@ def _count(pattern: re.Pattern[str], text: str) -> int | None:
     return int(next(g for g in match.groups() if g is not None))
 
 
-def _read_roll(lines: Sequence[str], warnings: list[str]) -> list[RollCall]:
-    """The printed roll: rows with a vote word, or rows with X under Ja / Nej / Avstår."""
-    roll: list[RollCall] = []
-    columns: list[tuple[int, str]] | None = None
-    for raw in lines:
-        line = strip_markup(raw)
-        if _ROLL_HEADER_RE.search(line):
-            columns = _roll_columns(line)
+# ---------------------------------------------------------------- printed rolls
+
+
+def _printed_lists(
+    blocks: Sequence[tuple[str | None, Sequence[str], list[str]]],
+) -> list[tuple[list[str] | None, list[VoteList]]]:
+    """Per block: its lines with those of voting lists blanked (None: no list in it) and
+    the lists that start in it.
+
+    A list runs over the blocks' boundaries only into a block headed by a list's title
+    (`Voteringsprotokoll` on the list's next page); any other heading ends it.
+    """
+    result: list[tuple[list[str] | None, list[VoteList]]] = [(None, []) for _ in blocks]
+    if not any(may_hold_vote_list(lines) for _, lines, _ in blocks):
+        return result
+    stream: list[str | None] = []
+    where: list[tuple[int, int]] = []  # (block, line; -1: the heading) of each stream line
+    for number, (heading, lines, _) in enumerate(blocks):
+        if heading is not None:
+            stream.append(heading if is_list_title(heading) else None)
+            where.append((number, -1))
+        for index, line in enumerate(lines):
+            stream.append(strip_markup(line))
+            where.append((number, index))
+    kept: dict[int, list[str]] = {}
+    for printed in find_vote_lists(stream):
+        first_block = where[printed.start][0]
+        result[first_block][1].append(printed)
+        for block, index in where[printed.start : printed.end]:
+            if index >= 0:
+                kept.setdefault(block, list(blocks[block][1]))[index] = ""
+    for block, lines in kept.items():
+        result[block] = (lines, result[block][1])
+    return result
+
+
+def _attach_rolls(lists: list[tuple[int, VoteList]], found: Motions) -> None:
+    """Give each votering the roll of its printed list: in order where there are as many
+    lists as voteringar, else the latest votering read before the list (or the first after
+    it). A roll that does not add up to the votering's stated counts is left out (warned);
+    a list without any votering in the text becomes a votering of its own (warned)."""
+    taken: set[int] = set()
+    in_order = len(lists) == len(found.votes)
+    for position, (before, printed) in enumerate(lists):
+        found.warnings.extend(warn(code, **params) for code, params in printed.warnings)
+        target = position if in_order else _target_vote(before, len(found.votes), taken)
+        if target is not None:
+            taken.add(target)
+        if not printed.roll:
             continue
-        row = _roll_row(line, columns, warnings)
-        if row is not None:
-            roll.append(row)
-    return roll
+        if target is None:
+            found.warnings.append(warn("roll_list_without_votering"))
+            found.votes.append(Vote(*printed.sums(), roll=printed.roll))
+            found.warnings.append(warn("roll_counts_computed"))
+            continue
+        vote = found.votes[target]
+        sums = printed.sums()
+        if vote.yes is None and vote.no is None:
+            yes, no, abstain = sums
+            found.votes[target] = replace(vote, yes=yes, no=no, abstain=abstain, roll=printed.roll)
+            found.warnings.append(warn("roll_counts_computed"))
+        elif _adds_up(vote, sums):
+            found.votes[target] = replace(vote, roll=printed.roll)
+        else:
+            stated = (vote.yes, vote.no, vote.abstain)
+            found.warnings.append(warn("roll_mismatch", roll=tally(sums), stated=tally(stated)))
 
 
-def _roll_columns(header: str) -> list[tuple[int, str]]:
-    """(character offset, vote) of each vote column in the header line."""
-    columns = []
-    for match in re.finditer(r"\b(ja|nej|avstår|avstod|avstående)\b", header, re.IGNORECASE):
-        columns.append((match.start(), _VOTE_WORDS[match.group(1).lower()]))
-    return columns
+def _target_vote(before: int, count: int, taken: set[int]) -> int | None:
+    """The latest votering read before the list and not yet given one, else the first after."""
+    earlier = [i for i in range(min(before, count)) if i not in taken]
+    if earlier:
+        return earlier[-1]
+    return next((i for i in range(before, count) if i not in taken), None)
 
 
-def _roll_row(
-    line: str, columns: list[tuple[int, str]] | None, warnings: list[str]
-) -> RollCall | None:
-    """One roll row as a RollCall, or None when the line is not a row."""
-    word = _ROLL_WORD_RE.match(line)
-    if word:
-        who, vote = word.group("who"), _VOTE_WORDS[word.group("vote").lower()]
-    elif columns and re.search(r"(?:\t|\s{2,})[xX]\b", line):
-        who = _CELL_SPLIT_RE.split(line, maxsplit=1)[0]
-        vote = _column_vote(line, columns)
-        if vote is None:
-            warnings.append(f"roll row without a readable column: {who.strip()}")
-            return None
-    else:
-        return None
-    person = PERSON_WITH_PARTY_RE.fullmatch(who.strip())
-    if person:
-        return RollCall(person.group("name"), normalize_party(person.group("party")), vote)
-    if re.fullmatch(NAME, who.strip()):
-        return RollCall(who.strip(), None, vote)
-    return None
-
-
-def _column_vote(line: str, columns: list[tuple[int, str]]) -> str | None:
-    """The vote whose header column is nearest the row's X (tabs: by cell index)."""
-    if "\t" in line:
-        cells = line.split("\t")
-        marked = [i for i, c in enumerate(cells) if c.strip().lower() == "x"]
-        if len(marked) == 1 and 1 <= marked[0] <= len(columns):
-            return columns[marked[0] - 1][1]
-        return None
-    mark = re.search(r"(?<=\s)[xX](?=\s|$)", line)
-    if mark is None:
-        return None
-    return min(columns, key=lambda c: abs(c[0] - mark.start()))[1]
+def _adds_up(vote: Vote, sums: tuple[int, int, int]) -> bool:
+    """The roll's sums agree with each count the votering states (an abstain count the
+    tally left out reads as 0 and is not held against the roll)."""
+    if vote.yes is not None and vote.yes != sums[0]:
+        return False
+    if vote.no is not None and vote.no != sums[1]:
+        return False
+    return not vote.abstain or vote.abstain == sums[2]
 
 
 # ---------------------------------------------------------------- reservations
 
 
-def _reservations_in(sentence: str, warnings: list[str]) -> list[Reservation]:
+def _reservations_in(sentence: str, warnings: list[ParseWarning]) -> list[Reservation]:
     """One Reservation per person reserving in the sentence (with instämmande)."""
     without_concurring = _CONCURRING_RE.sub(" ", sentence)
     reason_match = _REASON_RE.search(without_concurring)
@@ -467,7 +478,7 @@ def _reservations_in(sentence: str, warnings: list[str]) -> list[Reservation]:
             party = normalize_party(group.group("a") or group.group("b"))
             # named (or warned about) from the attendance list by the document level
             return [Reservation(name="", party=party, reason=reason, written=written)]
-        warnings.append(f"reservation without a named person: {sentence[:60]}")
+        warnings.append(warn("reservation_without_person", sentence=sentence[:60]))
         return []
     return [Reservation(p.name, p.party, reason=reason, written=written) for p in persons]
 

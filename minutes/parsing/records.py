@@ -1,4 +1,4 @@
-"""The parser's output: plain, frozen dataclasses that mirror the protocol JSON (version 1).
+"""The parser's output: plain, frozen dataclasses that mirror the protocol JSON (version 2).
 
 These know nothing of Django. Names are kept as written in the protocol; deciding which
 Person or Party they are is the importer's job.
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .quality import Quality
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: warnings as objects with a code, and `quality`
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +142,22 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class ParseWarning:
+    """A guess or repair of the reading: a stable code, the § (None: the protocol), the
+    parameters the code's text needs, how many times it happened, and an English message
+    for logs (`warning_codes.warn` makes them)."""
+
+    code: str
+    message: str
+    item: int | None = None
+    count: int = 1
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True, slots=True)
 class ParsedProtocol:
     """The whole reading of one protocol file."""
 
@@ -161,7 +177,7 @@ class ParsedProtocol:
     notice_posted_on: dt.date | None = None
     notice_removed_on: dt.date | None = None
     items: tuple[Item, ...] = ()
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
     quality: Quality | None = None  # what was found against what the text shows (quality.py)
 
     def __repr__(self) -> str:
@@ -181,6 +197,6 @@ def _jsonable(value: Any) -> Any:
 
 
 def protocol_to_dict(protocol: ParsedProtocol) -> dict[str, Any]:
-    """Return the protocol JSON (format_version 1) of DESIGN.md as plain Python data."""
+    """Return the protocol JSON (format_version 2) of DESIGN.md as plain Python data."""
     data = _jsonable(protocol)
     return {"format_version": FORMAT_VERSION, **data}

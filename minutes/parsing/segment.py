@@ -15,6 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from .records import ParseWarning
+from .warning_codes import warn
+
 # A § marker at the start of a line: `§ 70 Title`, `§70`, `Paragraf 12`, `§ 12.`, with the
 # organ's abbreviation before it in kommun layouts (`KS § 4`, `SBN § 38`, `BUN AU § 9`); the
 # rest must not continue a range or a reference (`§ 18–25`, `§ 13 i kommunallagen`).
@@ -68,7 +71,7 @@ class Segments:
     tail: str
     header_end: int
     tail_start: int
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,10 +225,9 @@ def segment(lines: Sequence[str]) -> Segments:
     candidates = _candidates(lines)
     markers = _without_listed_jumps(_heaviest_increasing(candidates))
     warnings = [
-        f"line starting with § {c.number} (line {c.line + 1}) not read as an item: "
-        "its number is out of order"
+        warn("marker_out_of_order", number=c.number, line=c.line + 1)
         for c in candidates
-        if c.weight == _FULL and c not in markers
+        if c.weight == _FULL and c not in markers and markers and c.line > markers[0].line
     ]
     if not markers:
         text = "\n".join(lines)

@@ -50,6 +50,7 @@ from .bulk_copy import (
 )
 from .bulk_rows import reading_rows
 from .import_rows import dnrs_in, names_in, reading_context
+from .import_warnings import StoredWarning, warnings_stored
 from .importing import ImportRejected, items_chosen, meeting_fill, protocol_header
 from .resolve import ImportCache, body_resolve, cases_resolve, committee_resolve, people_resolve
 
@@ -254,7 +255,7 @@ class _Loader:
                 continue
             self.seen_meetings.add(key)
             self.seen_sha.add(reading.sha256)
-            warnings: list[str] = []
+            warnings: list[StoredWarning] = []
             items = items_chosen(reading.parsed.items, set(), warnings)
             accepted.append((reading, header, committee, items, warnings))
         return accepted
@@ -289,7 +290,7 @@ class _Loader:
         item_ids = reading_rows(
             ctx=ctx, meeting_id=meeting.pk, protocol=parsed, items=items, ids=self.ids, rows=rows
         )
-        meeting.parse_warnings = [*parsed.warnings, *warnings]
+        meeting.parse_warnings = warnings_stored(parsed.warnings, warnings)
         meeting.source_file.save(meeting.source_filename, ContentFile(reading.data), save=False)
         self.stored_files.append((meeting.source_file.storage, meeting.source_file.name))
         rows.add("minutes_meeting", _meeting_row(meeting))

@@ -28,6 +28,7 @@ from minutes.models import (
 from minutes.parsing import records
 from minutes.parsing.dnr import normalize_dnr
 
+from .import_warnings import StoredWarning, warning_add
 from .resolve import (
     DNR_LENGTH,
     NAME_LENGTH,
@@ -67,7 +68,7 @@ class Context:
 
     body: Body
     cache: ImportCache
-    warnings: list[str]
+    warnings: list[StoredWarning]
     people: dict[str, int]
     cases: dict[str, int]
     meeting: Meeting | None = None
@@ -113,7 +114,7 @@ def reading_prepare(
     protocol: records.ParsedProtocol,
     items: Sequence[records.Item],
     cache: ImportCache,
-    warnings: list[str],
+    warnings: list[StoredWarning],
 ) -> Context:
     """Resolve (or create) the people, parties and cases the reading names.
 
@@ -144,7 +145,7 @@ def reading_context(
     protocol: records.ParsedProtocol,
     items: Sequence[records.Item],
     cache: ImportCache,
-    warnings: list[str],
+    warnings: list[StoredWarning],
     people: dict[str, int],
     cases: dict[str, int],
 ) -> Context:
@@ -213,7 +214,7 @@ def attendance_role(ctx: Context, printed: str | None) -> str:
         return word
     if word in _ROLE_SYNONYMS:
         return _ROLE_SYNONYMS[word]
-    ctx.warnings.append(f"Okänd roll {printed!r} i närvarolistan: sparad som övrig närvarande.")
+    warning_add(ctx.warnings, "import_unknown_role", role=printed)
     return Attendance.Role.OTHER
 
 
@@ -318,7 +319,7 @@ def reservation_values(ctx: Context, item: records.Item) -> Iterator[dict]:
     for reservation in item.reservations:
         person = ctx.person(reservation.name)
         if person is None:
-            ctx.warnings.append(f"§ {item.number}: en reservation utan namn utelämnades.")
+            warning_add(ctx.warnings, "import_reservation_unnamed", item=item.number)
             continue
         yield {
             "person_id": person,
@@ -363,8 +364,8 @@ def casts_of(
     for call in roll:
         person = ctx.person(call.name)
         if person is None or call.vote not in _VOTE_CHOICES:
-            ctx.warnings.append(
-                f"§ {number}: rösten {call.vote!r} av {call.name!r} kunde inte tolkas."
+            warning_add(
+                ctx.warnings, "import_vote_unreadable", item=number, vote=call.vote, name=call.name
             )
             continue
         yield person, ctx.party(call.party), call.vote

@@ -27,6 +27,7 @@ from minutes.parsing import records
 from minutes.search_index import update_search_vectors
 
 from .import_rows import reading_prepare, reading_write
+from .import_warnings import StoredWarning, warning_add, warnings_stored
 from .resolve import NAME_LENGTH, ImportCache, body_resolve, committee_resolve, name_normalize
 
 
@@ -34,13 +35,14 @@ from .resolve import NAME_LENGTH, ImportCache, body_resolve, committee_resolve, 
 class ImportResult:
     """What an import did.
 
-    `warnings` are the parser's and the importer's, as stored on the meeting; empty when
+    `warnings` are the parser's and the importer's, as stored on the meeting (dicts with a
+    code, the §, params, a count and an English message: `import_warnings`); empty when
     the file was already in the archive (nothing was read anew).
     """
 
     status: Literal["imported", "unchanged", "replaced"]
     meeting: Meeting
-    warnings: tuple[str, ...]
+    warnings: tuple[StoredWarning, ...]
 
 
 class ImportRejected(Exception):
@@ -157,7 +159,7 @@ def _import(
     keep_corrections: bool,
     cache: ImportCache,
 ) -> ImportResult:
-    warnings: list[str] = []
+    warnings: list[StoredWarning] = []
     stored: tuple | None = None
     try:
         with transaction.atomic():
@@ -175,16 +177,16 @@ def _import(
             meeting = previous or Meeting()
             meeting.committee = committee
             meeting_fill(meeting, parsed, header, sha256, filename, publish)
-            meeting.parse_warnings = [*parsed.warnings, *warnings]
+            meeting.parse_warnings = warnings_stored(parsed.warnings, warnings)
             meeting.source_file.save(PurePath(filename).name, ContentFile(data), save=False)
             stored = (meeting.source_file.storage, meeting.source_file.name)
             meeting.save()
-            known = len(warnings)
             update_search_vectors(
                 reading_write(ctx=ctx, meeting=meeting, protocol=parsed, items=items)
             )
-            if len(warnings) > known:  # rare: a role or a vote that could not be read
-                meeting.parse_warnings = [*parsed.warnings, *warnings]
+            written = warnings_stored(parsed.warnings, warnings)
+            if written != meeting.parse_warnings:  # rare: a role or a vote not read
+                meeting.parse_warnings = written
                 meeting.save(update_fields=["parse_warnings"])
             ImportRecord.objects.create(
                 meeting=meeting,
@@ -263,7 +265,7 @@ def _named_in_role(parsed: records.ParsedProtocol, role: str) -> str:
 
 
 def items_chosen(
-    items: Sequence[records.Item], kept: set[int], warnings: list[str]
+    items: Sequence[records.Item], kept: set[int], warnings: list[StoredWarning]
 ) -> list[records.Item]:
     """The items to write: not those a clerk's correction keeps, and each § number once."""
     chosen: list[records.Item] = []
@@ -272,7 +274,7 @@ def items_chosen(
         if item.number in kept:
             continue
         if item.number in seen:
-            warnings.append(f"§ {item.number} förekommer flera gånger; bara den första sparades.")
+            warning_add(warnings, "import_duplicate_item", item=item.number)
             continue
         seen.add(item.number)
         chosen.append(item)

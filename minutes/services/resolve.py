@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from minutes.models import Body, Case, Committee, Party, Person
 from minutes.parsing.dnr import normalize_dnr
 
+from .import_warnings import StoredWarning, warning_add
 from .parties import is_no_party, party_code, party_name
 
 # Column widths of the models: a longer value is a misreading, cut rather than refused.
@@ -118,7 +119,9 @@ def committee_resolve(*, body: Body, name: str, cache: ImportCache) -> Committee
     return committee
 
 
-def party_resolve(*, printed: str | None, cache: ImportCache, warnings: list[str]) -> Party | None:
+def party_resolve(
+    *, printed: str | None, cache: ImportCache, warnings: list[StoredWarning]
+) -> Party | None:
     """The Party of a printed code (`S`, `(kd)`), None for no party.
 
     A code outside the catalogue is created with `is_known=False`, and `warnings` says so;
@@ -127,7 +130,7 @@ def party_resolve(*, printed: str | None, cache: ImportCache, warnings: list[str
     code = party_code(printed)
     if code is None:
         if not is_no_party(printed):
-            _warn_once(warnings, f"Partibeteckningen {printed!r} kunde inte tolkas.")
+            warning_add(warnings, "import_party_unreadable", party=printed, counted=False)
         return None
     if cache.parties is None:
         cache.parties = {p.abbreviation.upper(): p for p in Party.objects.all()}
@@ -139,7 +142,7 @@ def party_resolve(*, printed: str | None, cache: ImportCache, warnings: list[str
         )
         cache.parties[code] = party
     if not party.is_known:
-        _warn_once(warnings, f"Okänt parti {code!r}: sparat och flaggat som okänt.")
+        warning_add(warnings, "import_party_unknown", party=code, counted=False)
     return party
 
 
@@ -191,8 +194,3 @@ def cases_resolve(*, body: Body, dnrs: Iterable[str], cache: ImportCache) -> dic
         found.update((case.key, case.pk) for case in rows)
         cache.cases.update(((body.pk, key), pk) for key, pk in found.items())
     return found
-
-
-def _warn_once(warnings: list[str], message: str) -> None:
-    if message not in warnings:
-        warnings.append(message)

@@ -97,7 +97,7 @@ def test_read_attendance(header: str, expected: list[Attendee]) -> None:
 def test_no_list_is_a_warning_not_a_guess() -> None:
     attendees, warnings = read_attendance("Tid: 2024-01-02\nPlats: Rådhuset")
     assert attendees == []
-    assert warnings == ["no attendance list found"]
+    assert [w.code for w in warnings] == ["no_attendance"]
 
 
 SEED_000 = [

@@ -86,7 +86,7 @@ def test_pdf_with_a_blank_page_is_read_with_a_warning(tmp_path: Path) -> None:
     extracted = extract_text(path)
 
     assert extracted.text.split("\f") == [PAGE_ONE, "", PAGE_TWO]
-    assert extracted.warnings == ("PDF page(s) 2 have no text (blank or scanned)",)
+    assert [(w.code, w.params) for w in extracted.warnings] == [("pdf_pages_blank", {"pages": "2"})]
 
 
 def test_pdf_with_only_an_owner_password_opens(tmp_path: Path) -> None:
@@ -174,28 +174,31 @@ DOS_SWEDISH_LF = DOS_SWEDISH.replace("\r\n", "\n")
 
 
 @pytest.mark.parametrize(
-    ("data", "text", "warnings"),
+    ("data", "text", "encodings"),
     [
         (SWEDISH.encode("utf-8"), SWEDISH_LF, ()),  # plain UTF-8
         (b"\xef\xbb\xbf" + SWEDISH.encode("utf-8"), SWEDISH_LF, ()),  # UTF-8 BOM (Notepad)
         (SWEDISH.encode("utf-16"), SWEDISH_LF, ()),  # UTF-16 with BOM ("Unicode" in Notepad)
         (SWEDISH.encode("utf-16-be").join([b"\xfe\xff", b""]), SWEDISH_LF, ()),  # big-endian
-        (SWEDISH.encode("cp1252"), SWEDISH_LF, ("text is not UTF-8; decoded as cp1252",)),
+        (SWEDISH.encode("cp1252"), SWEDISH_LF, ("cp1252",)),
         (
             DOS_SWEDISH.encode("cp850"),
             DOS_SWEDISH_LF,
-            ("text is not UTF-8; decoded as cp850",),
+            ("cp850",),
         ),
         (
             DOS_SWEDISH.encode("mac_roman"),
             DOS_SWEDISH_LF,
-            ("text is not UTF-8; decoded as mac_roman",),
+            ("mac_roman",),
         ),
     ],
     ids=["utf8", "utf8-bom", "utf16-bom", "utf16-be-bom", "cp1252", "cp850", "mac-roman"],
 )
-def test_text_encodings(data: bytes, text: str, warnings: tuple[str, ...]) -> None:
-    assert extract_bytes(data, "protokoll.txt") == Extracted(text, None, "text", warnings)
+def test_text_encodings(data: bytes, text: str, encodings: tuple[str, ...]) -> None:
+    extracted = extract_bytes(data, "protokoll.txt")
+    assert (extracted.text, extracted.pages, extracted.kind) == (text, None, "text")
+    assert [w.params["encoding"] for w in extracted.warnings] == list(encodings)
+    assert {w.code for w in extracted.warnings} <= {"text_not_utf8"}
 
 
 def test_utf16_without_bom_is_refused_as_binary() -> None:
@@ -366,7 +369,10 @@ def test_parse_file_records_the_source_and_keeps_extraction_warnings(tmp_path: P
     protocol = parse_file(path)
 
     assert protocol.source == Source(filename="protokoll.pdf", sha256=digest, pages=3)
-    assert protocol.warnings[0] == "PDF page(s) 3 have no text (blank or scanned)"
+    assert (protocol.warnings[0].code, protocol.warnings[0].params) == (
+        "pdf_pages_blank",
+        {"pages": "3"},
+    )
 
 
 def test_parse_bytes_of_text_has_no_page_count() -> None:

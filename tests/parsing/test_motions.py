@@ -244,7 +244,7 @@ def test_roll_with_vote_words() -> None:
         RollCall("Cia Ås", "C", "avstår"),
     )
     assert (vote.yes, vote.no, vote.abstain) == (1, 1, 1)  # computed from the roll, warned
-    assert "vote counts computed from the printed roll" in found.warnings
+    assert [w.code for w in found.warnings] == ["roll_counts_computed"]
 
 
 def test_roll_aligned_with_spaces() -> None:

@@ -16,7 +16,7 @@ VERDICT_WIDTH = len("GRANSKA ")
 
 class Command(BaseCommand):
     help = (
-        "Läser ett protokoll och skriver ut tolkningen som JSON (format_version 1), "
+        "Läser ett protokoll och skriver ut tolkningen som JSON (format_version 2), "
         "utan att röra databasen. Med --check MAPP: en rad per fil, OK eller GRANSKA med "
         "vad som hittades mot vad texten visar och skälen att granska."
     )
