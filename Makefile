@@ -19,13 +19,14 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Debian packages the browser tests and the compose check need (root only; skipped otherwise).
+# Debian packages the browser tests, the compose check and the bench test need (root only).
 system-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! command -v docker-compose >/dev/null; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v docker-compose >/dev/null \
+	    || ! command -v wrk >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      chromium chromium-driver docker-compose >/dev/null; \
-	  else echo "Installera chromium och docker-compose för webbläsartesterna."; fi; \
+	      chromium chromium-driver docker-compose wrk >/dev/null; \
+	  else echo "Installera chromium, docker-compose och wrk för testerna."; fi; \
 	fi
 
 db: install

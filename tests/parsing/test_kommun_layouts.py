@@ -1,0 +1,208 @@
+"""Kommun layouts that neither the seeds nor the corpus print quite like this: invented
+protocols of the kinds seen in Meetings Plus and Netpublicator exports, each exercising the
+rules for the kind of layout (not one file's wording)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from minutes.parsing import parse_text
+
+# Date only in the running page header, organ wrapped over two lines, times under the
+# place, a table of contents, `§ n dnr ORG` headings, `§9` without a space, a heading
+# continued on the next page, an e-signing stamp in a column beside the text.
+RUNNING_HEADER = """\
+Miljö- och
+byggnadsnämnden
+Protokoll
+2026-04-14
+Plats och tid\tKommunhuset, sal 2\tParagrafer §§8-10
+\tkl 13.00-15.45
+Beslutande Maja Ek (C) (ordförande)
+Tor Lund (S) (vice ordförande)
+Sara Björk (M)
+Ali Hassan (S) ersätter Rut Sten (S)
+Ej tjänstgörande
+ersättare
+Lena Vik (L)
+Övriga deltagare\tEkonomichef Lisa Strand
+\tKarin Dalberg (kommundirektör)
+Utses att justera\tTor Lund (S)
+Sekreterare
+Olof Näslund
+1\fMiljö- och
+byggnadsnämnden
+Protokoll
+2026-04-14
+§ 8\tInformation från förvaltningen
+§9\tBygglov för Norrgården 1:4
+§ 10\tDelegationsbeslut
+2\fMiljö- och
+byggnadsnämnden
+Protokoll
+2026-04-14
+§ 8
+Information från förvaltningen
+Ärendebeskrivning
+Förvaltningschefen informerar om budgetläget.
+Beslut
+Informationen noteras.
+3\fMiljö- och
+byggnadsnämnden
+Protokoll
+2026-04-14
+§9 2026.041 MBN
+Bygglov för Norrgården 1:4
+Ärendebeskrivning
+Ansökan gäller en tillbyggnad.
+Förslag till beslut på sammanträdet
+Sara Björk (M) föreslår att ansökan avslås.
+Tor Lund (S) yrkar bifall till förvaltningens förslag.
+4\fMiljö- och
+byggnadsnämnden
+Protokoll
+2026-04-14
+MBN § 9 (forts.)
+Beslutsgång
+Ordföranden ställer förslagen mot varandra och finner att nämnden bifaller förvaltningens förslag.
+Beslut
+Bygglov beviljas.        Document reference: 1f2e3d4c-0000-1111-2222-333344445555
+Avgiften fastställs till 12 000 kronor.
+Reservation
+Sara Björk (M) reserverar sig mot beslutet till förmån för eget förslag.
+5\fMiljö- och
+byggnadsnämnden
+Protokoll
+2026-04-14
+§ 10 2026.002 MBN
+Delegationsbeslut
+Beslut
+Förslag till beslut i kommunfullmäktige
+Delegationsordningen revideras enligt bilaga.
+\f"""
+
+
+def test_running_header_layout_meeting() -> None:
+    parsed = parse_text(RUNNING_HEADER)
+    assert parsed.committee == "Miljö- och byggnadsnämnden"
+    assert parsed.date == dt.date(2026, 4, 14)
+    assert (parsed.start_time, parsed.end_time) == (dt.time(13, 0), dt.time(15, 45))
+    assert parsed.secretary == "Olof Näslund"
+    assert parsed.adjusters == ("Tor Lund",)
+
+
+def test_running_header_layout_roster() -> None:
+    people = {a.name: a for a in parse_text(RUNNING_HEADER).attendees}
+    assert people["Maja Ek"].role == "ordförande"
+    assert people["Tor Lund"].role == "vice ordförande"
+    assert (people["Ali Hassan"].role, people["Ali Hassan"].substitute_for) == (
+        "tjänstgörande ersättare",
+        "Rut Sten",
+    )
+    assert "Rut Sten" not in people  # absent: replaced
+    assert people["Lena Vik"].role == "ersättare"  # the wrapped `Ej tjänstgörande ersättare`
+    assert (people["Lisa Strand"].role, people["Lisa Strand"].note) == (
+        "övrig närvarande",
+        "Ekonomichef",
+    )
+    assert people["Karin Dalberg"].note == "kommundirektör"
+
+
+def test_running_header_layout_items() -> None:
+    items = {item.number: item for item in parse_text(RUNNING_HEADER).items}
+    assert sorted(items) == [8, 9, 10]  # the table of contents is not read as items
+    assert items[9].title == "Bygglov för Norrgården 1:4"
+    assert items[9].dnr == ("2026.041 MBN",)
+    assert [d.kind for d in items[8].decisions] == ["informationen noteras"]
+    # the `(forts.)` page belongs to § 9; the signing stamp is not part of the clause
+    assert [c for d in items[9].decisions for c in d.clauses] == [
+        "Bygglov beviljas.",
+        "Avgiften fastställs till 12 000 kronor.",
+    ]
+    assert [p.name for y in items[9].yrkanden for p in y.persons] == ["Sara Björk", "Tor Lund"]
+    assert [(r.name, r.party) for r in items[9].reservations] == [("Sara Björk", "M")]
+    assert [(d.kind, d.proposed_to) for d in items[10].decisions] == [
+        ("föreslår", ("Kommunfullmäktige",))
+    ]
+
+
+# Labels and values in two columns far apart; the roster on the next page (`Se nästa
+# sida`); organ-prefixed headings with the dnr at the right; bullets that open with the
+# organ; a tally row; a clause that quotes its statement after a colon.
+TWO_COLUMNS = """\
+BILDNINGSNÄMNDEN                                         SAMMANTRÄDESPROTOKOLL
+Plats:                                                   Sida 1 av 3
+Tid:
+                                                         Sammanträdesdatum
+                                                         2025-11-20
+                    Skolan, Aulan
+                    2025-11-20, klockan 18:30-20:05
+Beslutande ledamöter:     Se nästa sida
+Utses att justera:        Eva Holm
+                          Ersättare: Bo Lind
+Justerande                               Utdragsbestyrkande
+\fBILDNINGSNÄMNDEN                                         SAMMANTRÄDESPROTOKOLL
+                                                         Sida 2 av 3
+Beslutande ledamöter:
+Carl Ek (M), Ordförande
+Eva Holm (s), 1:e vice ordförande
+Bo Lind (S)
+Jon Dahl (KD)
+Tjänstgörande ersättare:
+Ida Ny (L) ersätter Per Al (L)
+
+BIN § 41                                 BIN/2025:88
+
+Val av skolskjutsregler
+
+Beslut:
+    - Bildningsnämnden beslutar att anta reglerna enligt bilaga.
+    - Bildningsnämnden beslutar att uppdra åt förvaltningen att följa upp reglerna:
+
+         Uppföljningen redovisas för nämnden i juni 2026.
+
+Votering begärs. Den som bifaller ordförandens förslag röstar ja.
+Ja: 3, Nej: 2
+
+Justerande                               Utdragsbestyrkande
+\fBILDNINGSNÄMNDEN                                         SAMMANTRÄDESPROTOKOLL
+                                                         Sida 3 av 3
+BIN § 42                                 BIN/2025:90
+
+Läsårstider
+
+Beslut:
+    - Bildningsnämnden fastställer läsårstiderna.
+Justerande                               Utdragsbestyrkande
+\f"""
+
+
+def test_two_column_layout_meeting_and_roster() -> None:
+    parsed = parse_text(TWO_COLUMNS)
+    assert parsed.committee == "Bildningsnämnden"
+    assert parsed.date == dt.date(2025, 11, 20)
+    assert (parsed.start_time, parsed.end_time) == (dt.time(18, 30), dt.time(20, 5))
+    roles = {a.name: (a.party, a.role) for a in parsed.attendees}
+    assert roles == {
+        "Carl Ek": ("M", "ordförande"),
+        "Eva Holm": ("S", "vice ordförande"),
+        "Bo Lind": ("S", "ledamot"),  # not the adjuster's stand-in `Ersättare: Bo Lind`
+        "Jon Dahl": ("KD", "ledamot"),
+        "Ida Ny": ("L", "tjänstgörande ersättare"),
+    }
+
+
+def test_two_column_layout_items() -> None:
+    items = {item.number: item for item in parse_text(TWO_COLUMNS).items}
+    assert sorted(items) == [41, 42]
+    assert items[41].dnr == ("BIN/2025:88",)
+    assert items[41].title == "Val av skolskjutsregler"
+    assert [c for d in items[41].decisions for c in d.clauses] == [
+        "anta reglerna enligt bilaga.",
+        "uppdra åt förvaltningen att följa upp reglerna: "
+        "Uppföljningen redovisas för nämnden i juni 2026.",
+    ]
+    assert [(v.yes, v.no, v.abstain) for v in items[41].votes] == [(3, 2, 0)]
+    assert [c for d in items[42].decisions for c in d.clauses] == [
+        "Bildningsnämnden fastställer läsårstiderna."
+    ]
