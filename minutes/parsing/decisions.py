@@ -66,6 +66,9 @@ _CHAIN_STEP_RE = re.compile(
     rf"\s*,?\s*(?:att\s+)?(?:(?P<organ>{ORGAN})\s+)?(?:att\s+)?"
     r"(?P<verb>beslutar|besluta|föreslår|föreslå)\b"
 )
+# The organ a chain ends with, proposed to without a verb of its own: `föreslå
+# Kommunfullmäktige` at the end of the line, or before `:`, a dash or `att`.
+_CHAIN_END_RE = re.compile(rf"\s*,?\s*(?P<organ>{ORGAN})(?=\s*(?:$|[:\-–]|att\b))")
 # What may follow an intro: nothing, `:`, `att …`, an aside (`, för Region X,`) or a
 # capital letter where a wrapped line ran the first sentence on (layout without att).
 _AFTER_INTRO_RE = re.compile(
@@ -189,6 +192,11 @@ def read_intro(text: str) -> Intro | None:
             organs.append(step.group("organ"))
         verbs.append(step.group("verb"))
         position = step.end()
+        ends.append((position, len(verbs), len(organs)))
+    last = _CHAIN_END_RE.match(text, position) if verbs[-1].startswith("föreslå") else None
+    if last:  # `… besluta föreslå Kommunfullmäktige` / `- att …` on the lines below
+        organs.append(last.group("organ"))
+        position = last.end()
         ends.append((position, len(verbs), len(organs)))
     for end, verb_count, organ_count in reversed(ends):
         after = _AFTER_INTRO_RE.match(text, end)

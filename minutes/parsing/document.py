@@ -24,7 +24,15 @@ from .items import read_item
 from .meeting import find_meeting_date, read_meeting
 from .people import normalize_party
 from .quality import assess
-from .records import Attendee, Item, ParsedProtocol, ParseWarning, Reservation, Source
+from .records import (
+    Attendee,
+    Item,
+    ParsedProtocol,
+    ParseWarning,
+    PersonRef,
+    Reservation,
+    Source,
+)
 from .segment import RawItem, Segments, segment
 from .warning_codes import fold, warn
 
@@ -136,6 +144,32 @@ def resolve_party_reservations(
     return resolved
 
 
+def with_attendance_parties(item: Item, attendees: Sequence[Attendee]) -> Item:
+    """Persons of yrkanden, notes and reservations named without a party (a signature
+    under a protokollsanteckning) take the party the attendance list gives that name."""
+    parties = {a.name: a.party for a in attendees if a.party}
+    if not parties:
+        return item
+
+    def person(ref: PersonRef) -> PersonRef:
+        party = ref.party or parties.get(ref.name)
+        return ref if party == ref.party else dataclasses.replace(ref, party=party)
+
+    return dataclasses.replace(
+        item,
+        yrkanden=tuple(
+            dataclasses.replace(y, persons=tuple(map(person, y.persons))) for y in item.yrkanden
+        ),
+        notes=tuple(
+            dataclasses.replace(n, persons=tuple(map(person, n.persons))) for n in item.notes
+        ),
+        reservations=tuple(
+            r if r.party or not r.name else dataclasses.replace(r, party=parties.get(r.name))
+            for r in item.reservations
+        ),
+    )
+
+
 def _deciding_members(attendees: Sequence[Attendee], party: str) -> list[Attendee]:
     wanted = normalize_party(party)
     return [
@@ -177,6 +211,7 @@ def _parse(text: str, source: Source) -> ParsedProtocol:
         warnings.append(warn("no_items"))
     warnings.extend(furniture_warnings(cleaned.removals, segments.items))
     items = resolve_party_reservations(_read_items(segments.items, warnings), attendees, warnings)
+    items = [with_attendance_parties(item, attendees) for item in items]
     stated = {f.name: getattr(info, f.name) for f in dataclasses.fields(info)}
     parsed = ParsedProtocol(
         source=source,

@@ -33,6 +33,13 @@ _BARE_SUBJECT_RE = re.compile(
 )
 # A motion in the meeting: `X (S) och Y (V) yrkar bifall till …` (all layouts).
 YRKAR_RE = re.compile(r"\b(?:yrkar|yrkade)\b")
+# Headings under which members' motions stand.
+_MOTION_HEADINGS = frozenset(
+    {"yrkande", "yrkanden", "tilläggsyrkande", "ändringsyrkande", "återremissyrkande",
+     "avslagsyrkande"}
+)  # fmt: skip
+# A motion printed as `Per Holm (M): att …` or `Per Holm (M) och Eva Lind (C): …`.
+_MOVED_BY_RE = re.compile(r"^(?P<who>[^:]{3,200}\))\s*:\s*(?P<what>\S.*)$", re.DOTALL)
 # A member's proposal at the meeting: `X (C) föreslår att motionen bifalls`.
 PROPOSES_RE = re.compile(r"\bföreslår\b")
 # What may stand between the names of those who move together: `, `, `och`, `samt`.
@@ -67,6 +74,21 @@ _TALLY_RE = re.compile(
     r"(?:\s*[,;]?\s*(?P<word>avstår|avstående|avstod|avslag)\s*:?\s*(?P<abstain>\d+))?",
     re.IGNORECASE,
 )
+# Counts written in words before what they count: `åtta ja-röster`, `tjugotre röster`.
+_UNITS = {
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
+    "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15,
+    "sexton": 16, "sjutton": 17, "arton": 18, "nitton": 19, "noll": 0,
+}  # fmt: skip
+_TENS = {
+    "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70,
+    "åttio": 80, "nittio": 90,
+}  # fmt: skip
+_NUMBER_WORD_RE = re.compile(
+    rf"\b(?=\w)(?P<tens>{'|'.join(_TENS)})?(?P<unit>{'|'.join(_UNITS)})?\b"
+    r"(?=\s+(?:ja|nej|röst|avst|nedlagd))",
+    re.IGNORECASE,
+)
 # A second votering in the same § starts with its request: `Votering begärs`.
 _VOTE_REQUESTED_RE = re.compile(r"\bvotering\s+begärs|\bomröstning\s+begärs", re.IGNORECASE)
 # `ordförandens utslagsröst` decides a tied vote (kommunallagen 5 kap. 60 §).
@@ -78,7 +100,8 @@ _ROLL_WORD_RE = re.compile(
 )
 # Reservations: `X (SD) reserverar sig mot beslutet`, `skriftlig reservation`.
 RESERVES_RE = re.compile(
-    r"\breserver(?:ar|ade)\s+sig\b|\blämnar\s+(?:in\s+)?en\s+(?:skriftlig\s+)?reservation",
+    r"\breserver(?:ar|ade)\s+sig\b"
+    r"|\blämnar\s+(?:in\s+)?(?:en|följande)\s+(?:skriftlig\w*\s+)?reservation",
     re.IGNORECASE,
 )
 _RESERVES_WORDS = ("reserv",)  # in every match of RESERVES_RE
@@ -174,6 +197,8 @@ def read_motions_in_paragraphs(
             _read_note_block(_NOTE_HEADINGS[key], paragraphs, found)
         elif key.startswith("skriftlig reservation") or key in {"reservation", "reservationer"}:
             _read_reservation_block(paragraphs, written=key.startswith("skriftlig"), found=found)
+        elif key in _MOTION_HEADINGS and _read_motion_block(paragraphs, found):
+            pass  # `Tilläggsyrkande` / `Per Holm (M): att …`
         else:
             _read_votes(paragraphs, key, found)
             for index, paragraph in enumerate(paragraphs):
@@ -194,7 +219,8 @@ def _read_sentence(sentence: str, following: str, found: Motions) -> str | None:
     if not may_contain(folded, _SENTENCE_WORDS):
         return None
     if may_contain(folded, _RESERVES_WORDS) and RESERVES_RE.search(sentence):
-        _add_reservations(_reservations_in(sentence, found.warnings), found)
+        reservations = _reservations_in(sentence, found.warnings)
+        _add_reservations(_with_written_text(reservations, sentence, following), found)
         return None
     if "yrka" in sentence and YRKAR_RE.search(sentence):  # YRKAR_RE is case-sensitive
         found.yrkanden.append(_yrkande(sentence, following, YRKAR_RE))
@@ -236,6 +262,19 @@ def persons_in(text: str) -> list[PersonRef]:
 
 
 # ---------------------------------------------------------------- yrkanden
+
+
+def _read_motion_block(paragraphs: list[str], found: Motions) -> bool:
+    """Under a `Yrkanden`/`Tilläggsyrkande` heading, paragraphs that open with who moves and
+    a colon (`Per Holm (M): att …`); False when none does, for the sentence reading."""
+    read = False
+    for paragraph in paragraphs:
+        match = _MOVED_BY_RE.match(paragraph)
+        persons = persons_in(match.group("who")) if match else []
+        if persons and _ONLY_JOINERS_RE.fullmatch(PERSON_WITH_PARTY_RE.sub(" ", match["who"])):
+            found.yrkanden.append(Yrkande(persons=tuple(persons), text=match.group("what")))
+            read = True
+    return read
 
 
 def _is_members_proposal(sentence: str) -> bool:
@@ -317,7 +356,9 @@ def _read_votes(paragraphs: list[str], key: str, found: Motions) -> None:
 
 
 def _counts(text: str, warnings: list[ParseWarning]) -> tuple[int | None, int | None, int | None]:
-    """Yes, no and abstain: from a tally row (`Ja: 23, Nej: 22`) or from the sentences."""
+    """Yes, no and abstain: from a tally row (`Ja: 23, Nej: 22`) or from the sentences,
+    counts in words (`åtta ja-röster mot fem nej-röster`) read as digits."""
+    text = _NUMBER_WORD_RE.sub(_as_digits, text)
     tally = _TALLY_RE.search(text)
     if tally is None:
         return _count(_YES_RE, text), _count(_NO_RE, text), _count(_ABSTAIN_RE, text)
@@ -327,7 +368,13 @@ def _counts(text: str, warnings: list[ParseWarning]) -> tuple[int | None, int | 
     return int(tally.group("yes")), int(tally.group("no")), int(abstain) if abstain else 0
 
 
+def _as_digits(match: re.Match[str]) -> str:
+    tens, unit = match.group("tens"), match.group("unit")
+    return str(_TENS.get((tens or "").lower(), 0) + _UNITS.get((unit or "").lower(), 0))
+
+
 def _has_counts(text: str) -> bool:
+    text = _NUMBER_WORD_RE.sub(_as_digits, text)
     return bool(_YES_RE.search(text) or _TALLY_RE.search(text))
 
 
@@ -483,6 +530,16 @@ def _reservations_in(sentence: str, warnings: list[ParseWarning]) -> list[Reserv
     return [Reservation(p.name, p.party, reason=reason, written=written) for p in persons]
 
 
+def _with_written_text(
+    reservations: list[Reservation], sentence: str, following: str
+) -> list[Reservation]:
+    """`X (M) lämnar följande skriftliga reservation:` and the paragraph under it: the
+    reservation is written and keeps that text."""
+    if not sentence.rstrip().endswith(":") or not following or RESERVES_RE.search(following):
+        return reservations
+    return [replace(r, written=True, text=following) for r in reservations]
+
+
 def _add_reservations(new: list[Reservation], found: Motions) -> None:
     """Add reservations, merging what is known when a person is named twice."""
     for reservation in new:
@@ -503,10 +560,13 @@ def _add_reservations(new: list[Reservation], found: Motions) -> None:
 def _read_reservation_block(paragraphs: list[str], *, written: bool, found: Motions) -> None:
     """A `Reservationer` section: sentences that reserve, or a plain list of persons."""
     text = "\n".join(paragraphs) if written else None
-    for paragraph in paragraphs:
+    for index, paragraph in enumerate(paragraphs):
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
         for sentence in split_sentences(paragraph):
             if RESERVES_RE.search(sentence):
-                new = _reservations_in(sentence, found.warnings)
+                new = _with_written_text(
+                    _reservations_in(sentence, found.warnings), sentence, following
+                )
             else:
                 reason_match = _REASON_RE.search(sentence)
                 reason = reason_match.group(0).strip() if reason_match else None

@@ -158,3 +158,11 @@ def test_shared_scorer_rates_the_folder(
     report = capsys.readouterr().out
     assert finished.value.code == 0, report
     assert "crashes 0" in report
+
+
+def test_a_signature_without_party_takes_the_attendance_lists() -> None:
+    """A protokollsanteckning signed `Ingrid Ascard` (Lomma KS § 10, Bilaga B): MP, as the
+    attendance list says."""
+    item = _by_number(_reading("lomma", "ks-2026-02-25.txt"))[10]
+    signed = {(p["name"], p["party"]) for note in item["notes"] for p in note["persons"]}
+    assert ("Ingrid Ascard", "MP") in signed

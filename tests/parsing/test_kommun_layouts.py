@@ -206,3 +206,59 @@ def test_two_column_layout_items() -> None:
     assert [c for d in items[42].decisions for c in d.clauses] == [
         "Bildningsnämnden fastställer läsårstiderna."
     ]
+
+
+# A chained proposal ending in the organ with the clauses as dashes, a motion printed as
+# `Name (P): att …` under its heading, a vote counted in words, a written reservation with
+# its text after a colon, an oral one with a concurring member.
+MOTIONS = """\
+Kommunstyrelsen
+Sammanträdesdatum 2026-03-02
+
+Beslutande ledamöter
+Anna Berg (S), Ordförande
+Per Holm (M)
+Eva Lind (C)
+Olle Ek (V)
+
+§ 12 Budget 2027
+
+Beslut
+Kommunstyrelsens arbetsutskott beslutar föreslå Kommunstyrelsen besluta föreslå Kommunfullmäktige
+- att anta budget 2027 enligt bilaga, och
+- att fastställa skattesatsen till 21,50 kronor.
+
+Tilläggsyrkande
+Per Holm (M): att kommunstyrelsen ska återrapportera i juni.
+
+Votering
+Votering begärs och följande voteringsproposition godkänns: Ja-röst för arbetsutskottets \
+förslag, Nej-röst för Per Holms tilläggsyrkande.
+Med åtta ja-röster mot fem nej-röster beslutar kommunstyrelsen enligt arbetsutskottets förslag.
+
+Reservation
+Per Holm (M) lämnar följande skriftliga reservation:
+Vi anser att budgeten saknar en plan för skolan.
+Eva Lind (C) reserverar sig muntligen till förmån för eget yrkande, med instämmande av Olle Ek (V).
+"""
+
+
+def test_motions_votes_and_reservations_in_words() -> None:
+    (item,) = parse_text(MOTIONS).items
+    (decision,) = item.decisions
+    assert (decision.kind, decision.proposed_to) == (
+        "föreslår",
+        ("Kommunstyrelsen", "Kommunfullmäktige"),
+    )
+    assert decision.clauses == (
+        "anta budget 2027 enligt bilaga, och",
+        "fastställa skattesatsen till 21,50 kronor.",
+    )
+    (yrkande,) = item.yrkanden
+    assert ([p.name for p in yrkande.persons], yrkande.won) == (["Per Holm"], False)
+    assert [(v.yes, v.no) for v in item.votes] == [(8, 5)]
+    assert [(r.name, r.written, r.text) for r in item.reservations] == [
+        ("Per Holm", True, "Vi anser att budgeten saknar en plan för skolan."),
+        ("Eva Lind", False, None),
+        ("Olle Ek", False, None),
+    ]
