@@ -69,10 +69,12 @@ _CHAIN_STEP_RE = re.compile(
 # The organ a chain ends with, proposed to without a verb of its own: `föreslå
 # Kommunfullmäktige` at the end of the line, or before `:`, a dash or `att`.
 _CHAIN_END_RE = re.compile(rf"\s*,?\s*(?P<organ>{ORGAN})(?=\s*(?:$|[:\-–]|att\b))")
-# What may follow an intro: nothing, `:`, `att …`, an aside (`, för Region X,`) or a
-# capital letter where a wrapped line ran the first sentence on (layout without att).
+# What may follow an intro: nothing, `:`, `att …`, an aside (`, för Region X,`, `för egen
+# del`, `enhälligt`) or a capital letter where a wrapped line ran the first sentence on
+# (layout without att).
 _AFTER_INTRO_RE = re.compile(
-    r"\s*(?:,[^,.]{1,80},)?\s*(?:följande\s*)?(?:(?P<colon>:)|(?P<att>\batt\b)|(?=[A-ZÅÄÖ])|$)\s*"
+    r"\s*(?:,[^,.]{1,80},)?\s*(?:(?:för\s+egen\s+del|enhälligt|enigt|därmed|därutöver"
+    r"|dessutom|vidare|även|också)\s+)*(?:följande\s*)?(?:(?P<colon>:)|(?P<att>\batt\b)|(?=[A-ZÅÄÖ])|$)\s*"
 )
 # Lead-ins before the organ: `Då inga extra ärenden föreligger`, `Med denna ändring`.
 _LEAD_RE = re.compile(r"^(?:(?:Då|Med|Efter|Därmed|Härmed|Sålunda|Således)\b[^.]{0,80})?$")

@@ -24,8 +24,8 @@ _DNR_FORMS = (
     rf"\d{{2}}[ ]?[{_UPPER}]{{1,6}}[ ]?\d{{1,7}}(?:-\d{{1,3}})?",
     # Organ prefix then numbers: `HSN 571-2024`, `RS/699/2022`, `RJL 2016/1288`,
     # `LD13/03336`, `KS KF/2025:6`, `SBN/2025:74`, `KS-2014/742.912`, `SLK-2026-00015`,
-    # `T2012-050-05828`.
-    rf"{_PREFIX}[ /\-]?{_GROUPS}",
+    # `T2012-050-05828`, `KS.2024.123`.
+    rf"{_PREFIX}[ /\-.]?{_GROUPS}",
     # Year and serial, organ last (Formpipe Meetings Plus): `2026.288 KS`, `2026.007 BUN`.
     rf"(?:19|20)\d{{2}}[.:/\-]\d{{1,6}}[ ][{_UPPER}]{{2,6}}(?![{_UPPER}a-zåäö])",
 )

@@ -11,7 +11,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from .decisions import read_decisions, read_intro, says_immediate
+from .decisions import ORGAN_RE, read_decisions, read_intro, says_immediate
 from .dnr import read_dnr_line
 from .motions import read_motions_in_paragraphs
 from .records import Decision, Item, ParseWarning, Section
@@ -121,6 +121,10 @@ HEADINGS: dict[str, str] = {
     "deltar ej i beslutet": _OTHER,
     "jäv": _OTHER,
 }
+# An organ's own heading: `Kommunstyrelsens beslut`, `Barn- och utbildningsnämndens förslag`.
+_ORGAN_HEADING_RE = re.compile(
+    r"^(?P<organ>[A-ZÅÄÖ][\w\- ]{2,60}?)s\s+(?P<what>beslut|förslag(?:\s+till\s+beslut)?)\s*:?$"
+)
 _HEADING_ALTERNATION = "|".join(
     re.escape(h).replace(r"\ ", r"\s+") for h in sorted(HEADINGS, key=len, reverse=True)
 )
@@ -147,8 +151,19 @@ class Block:
         self.role = (
             _OTHER
             if self.heading is None or is_list_title(self.heading)  # a voting list: votelists
-            else HEADINGS.get(_heading_key(self.heading), _DESCRIPTION)
+            else HEADINGS.get(_heading_key(self.heading))
+            or _organ_heading_role(self.heading)
+            or _DESCRIPTION
         )
+
+
+def _organ_heading_role(line: str) -> str | None:
+    """`Kommunstyrelsens beslut` heads a decision, `Arbetsutskottets förslag (till beslut)`
+    a proposal: an organ's name in the genitive and the word, alone on the line."""
+    match = _ORGAN_HEADING_RE.match(line.strip())
+    if match is None or not ORGAN_RE.fullmatch(match.group("organ")):
+        return None
+    return _DECISION if match.group("what") == "beslut" else _PROPOSAL
 
 
 def _heading_key(heading: str) -> str:
@@ -370,6 +385,8 @@ def _heading_of(line: str) -> tuple[str, str] | None:
         return None
     if (vote_list := vote_list_heading(line)) is not None:  # `Voteringsprotokoll  Ja  Nej`
         return vote_list
+    if ("s beslut" in line or "s förslag" in line) and _organ_heading_role(line):
+        return line.rstrip(":").strip(), ""  # `Kommunstyrelsens beslut`
     # A known heading stands before any colon: a longer sentence is told by its word count
     # without trying every heading.
     if len(line.partition(":")[0].split(None, _MAX_HEADING_WORDS)) > _MAX_HEADING_WORDS:

@@ -19,9 +19,13 @@ from .records import ParseWarning
 from .warning_codes import warn
 
 # A § marker at the start of a line: `§ 70 Title`, `§70`, `Paragraf 12`, `§ 12.`, with the
-# organ's abbreviation before it in kommun layouts (`KS § 4`, `SBN § 38`, `BUN AU § 9`); the
-# rest must not continue a range or a reference (`§ 18–25`, `§ 13 i kommunallagen`).
-ORGAN_PREFIX = r"(?:[A-ZÅÄÖ]{2,6}(?:[ -]?AU)?[ \t]+)?"
+# organ's abbreviation before it in kommun layouts (`KS § 4`, `SBN § 38`, `BUN AU § 9`,
+# `Ks § 4`, but not the words that open a reference, `Se § 4`); the rest must not continue
+# a range or a reference (`§ 18–25`, `§ 13 i kommunallagen`).
+ORGAN_PREFIX = (
+    r"(?:(?!(?:Se|Jfr|Enl|Av|Om|Till|Med|Från|Och|Samt|Vid|Per|Under|Enligt)[ \t])"
+    r"(?:[A-ZÅÄÖ]{2,6}|[A-ZÅÄÖ][a-zåäö]{1,3}[A-ZÅÄÖa-zåäö]{0,2})(?:[ -]?(?:AU|au))?[ \t]+)?"
+)
 _MARKER_RE = re.compile(
     rf"^{ORGAN_PREFIX}(?:§|Paragraf|PARAGRAF)[ \t]*(?P<number>\d{{1,4}})(?![\d])(?P<rest>.*)$"
 )

@@ -262,3 +262,44 @@ def test_motions_votes_and_reservations_in_words() -> None:
         ("Eva Lind", False, None),
         ("Olle Ek", False, None),
     ]
+
+
+# Mixed-case organ prefixes with a labelled dnr at the right, an organ's own headings for
+# the proposal and the decision, an intro with `för egen del`, a reference to a § that is
+# not an item.
+OWN_HEADINGS = """\
+Kommunstyrelsen
+Sammanträdesdatum 2026-05-04
+
+Ks § 61                                   Dnr KS.2026.118
+
+Taxa för bygglov
+
+Arbetsutskottets förslag till beslut
+Kommunstyrelsen beslutar att anta taxan.
+
+Kommunstyrelsens beslut
+Kommunstyrelsen beslutar för egen del att anta taxan från den 1 juli 2026.
+Se § 58 Ärendet om avgifter.
+
+Ks § 62                                   Dnr KS.2026.120
+
+Delegationsbeslut
+
+Kommunstyrelsens beslut
+Redovisningen läggs till handlingarna.
+"""
+
+
+def test_own_headings_and_mixed_case_prefixes() -> None:
+    items = {item.number: item for item in parse_text(OWN_HEADINGS).items}
+    assert sorted(items) == [61, 62]  # `Se § 58` is a reference
+    assert items[61].dnr == ("KS.2026.118",)
+    assert items[61].title == "Taxa för bygglov"
+    # the decision is the organ's own, not the arbetsutskott's proposal
+    assert [c for d in items[61].decisions for c in d.clauses] == [
+        "anta taxan från den 1 juli 2026."
+    ]
+    assert [c for d in items[62].decisions for c in d.clauses] == [
+        "Redovisningen läggs till handlingarna."
+    ]
