@@ -63,7 +63,8 @@ _START_RE = re.compile(r"(?i)^närvarande[ \t]*:?[ \t]*$")
 _STOP_RE = re.compile(
     r"(?i)^(?:inför\b|information|utses\b|utsetts\b|utsedd|justering|justerat\b|justerare\b"
     r"|protokollet\b|paragrafer\b|underskrifter|anslag|ärendelista|dagordning"
-    r"|föredragningslista|organ\b|sammanträdesdatum|plats\b|tid\b|§)"
+    r"|föredragningslista|organ\b|sammanträdesdatum|plats\b|tid\b|§"
+    r"|(?:ej\s+närvarande|frånvarande|anmält\s+förhinder)\b)"  # the absent are no attendees
 )
 # Role words inside an entry: `(Ordförande)`, `, 1:e vice ordförande`, `sekreterare`.
 _ROLE_WORDS: tuple[tuple[str, str], ...] = (
@@ -240,6 +241,9 @@ class _Reader:
                 self.current.notes.append(phrase.split(" vice")[0].strip() + " vice ordförande")
             self.current.role = role
             phrase = rest.strip(" ,;")
+        if phrase and self.current.party is None and phrase.upper() in KNOWN_PARTIES - {"-"}:
+            self.current.party = phrase.upper()  # a column of its own: `Anna Berg  S  Ledamot`
+            return
         if phrase:
             self.current.notes.append(phrase)
 

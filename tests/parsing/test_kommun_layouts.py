@@ -303,3 +303,19 @@ def test_own_headings_and_mixed_case_prefixes() -> None:
     assert [c for d in items[62].decisions for c in d.clauses] == [
         "Redovisningen läggs till handlingarna."
     ]
+
+
+def test_roster_as_a_table_without_the_absent() -> None:
+    """Name, party and role in columns of their own; the absent listed after are no
+    attendees."""
+    text = (
+        "Kommunstyrelsen\nSammanträdesdatum 2026-03-02\n\nNärvarande ledamöter\n"
+        "Anna Berg\tS\tOrdförande\nPer Holm\tM\tVice ordförande\nEva Lind\tC\tLedamot\n"
+        "Frånvarande\nOlle Ek (V)\n\n§ 1 Val av justerare\nBeslut\n"
+        "Per Holm utses att justera protokollet.\n"
+    )
+    assert [(a.name, a.party, a.role) for a in parse_text(text).attendees] == [
+        ("Anna Berg", "S", "ordförande"),
+        ("Per Holm", "M", "vice ordförande"),
+        ("Eva Lind", "C", "ledamot"),
+    ]
