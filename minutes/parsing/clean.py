@@ -53,8 +53,10 @@ _SIGNING_SERVICE_RE = re.compile(
     r"|elektroniskt\s+signerad|digitalt\s+signerad|dokumentet\s+är\s+(?:elektroniskt\s+|digitalt\s+)?"
     r"signerat|verifikat\b|transaktion\s+\d|scrive\b|assently\b|visma\s+addo|signed\s+by\b)"
 )
-# An e-signing stamp printed in a column of its own beside the text.
-_SIGNING_STAMP_RE = re.compile(r"(?i)(?:document\s+reference|dokumentreferens)\s*:")
+# An e-signing stamp spliced into a line of text, however far from it: its label and id.
+_SIGNING_STAMP_RE = re.compile(
+    r"(?i)[ \t]*(?:document\s+reference|dokumentreferens)\s*:\s*[0-9a-f][0-9a-f-]{7,}"
+)
 # A line that is only a date (`2024-11-28`, `28 november 2024`): page headers print one.
 _DATE_ONLY_RE = re.compile(rf"^(?:{DATE_RE.pattern})$", re.I)
 # What every date starts with, after blanks.
@@ -244,13 +246,18 @@ def drop_signing_service_lines(lines: _Lines) -> None:
     """Remove lines stamped by e-signing services (`Comfact Signature Referensnummer: …`),
     and their stamps spliced into a line of text (`… informerar   Document reference: …`)."""
     for index, text in enumerate(lines.texts):
-        if text and _SIGNING_SERVICE_RE.match(text.strip()):
+        if not text:
+            continue
+        if _SIGNING_SERVICE_RE.match(text.strip()):
             lines.drop(index, "signing-service line")
-    _drop_cells(lines, _is_signing_stamp, "signing-service line", _SIGNING_STAMP_RE)
-
-
-def _is_signing_stamp(cell: str) -> bool:
-    return bool(_SIGNING_STAMP_RE.match(cell.strip()))
+        elif ("eference" in text or "referens" in text) and (
+            stamp := _SIGNING_STAMP_RE.search(text)
+        ):
+            kept = (text[: stamp.start()] + text[stamp.end() :]).rstrip()
+            if kept.strip():
+                lines.replace(index, kept, "signing-service line", stamp.group(0))
+            else:
+                lines.drop(index, "signing-service line")
 
 
 def drop_datum_dnr_blocks(lines: _Lines) -> None:
