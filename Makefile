@@ -19,14 +19,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Debian packages the browser tests, the compose check and the bench test need (root only).
+# Debian packages the browser tests, the compose check, the bench test and the PDF/text
+# comparison (pdftotext, from poppler-utils) need (root only).
 system-deps:
 	@if [ ! -x /usr/bin/chromium ] || ! command -v docker-compose >/dev/null \
-	    || ! command -v wrk >/dev/null; then \
+	    || ! command -v wrk >/dev/null || ! command -v pdftotext >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      chromium chromium-driver docker-compose wrk >/dev/null; \
-	  else echo "Installera chromium, docker-compose och wrk för testerna."; fi; \
+	      chromium chromium-driver docker-compose wrk poppler-utils >/dev/null; \
+	  else echo "Installera chromium, docker-compose, wrk och poppler-utils för testerna."; fi; \
 	fi
 
 db: install

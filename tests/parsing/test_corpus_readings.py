@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import subprocess
 from functools import cache
 from pathlib import Path
 
@@ -166,3 +167,27 @@ def test_a_signature_without_party_takes_the_attendance_lists() -> None:
     item = _by_number(_reading("lomma", "ks-2026-02-25.txt"))[10]
     signed = {(p["name"], p["party"]) for note in item["notes"] for p in note["persons"]}
     assert ("Ingrid Ascard", "MP") in signed
+
+
+def _overall(gold: Path, folder: Path, monkeypatch, capsys) -> float:
+    scorer = _scorer()
+    monkeypatch.setattr("sys.argv", ["score_reading.py", str(gold), str(folder)])
+    with pytest.raises(SystemExit):
+        scorer.main()
+    report = capsys.readouterr().out
+    return float(re.search(r"^overall (\d\.\d+)", report, re.M).group(1))
+
+
+def test_a_pdf_and_its_pdftotext_text_read_alike(tmp_path: Path, monkeypatch, capsys) -> None:
+    """The Alingsås PDFs and `pdftotext -layout` of the same files score within 0.02."""
+    for name in _golds("alingsas"):
+        pdf = CORPUS / "alingsas" / name
+        if not pdf.is_file():
+            pytest.fail(f"{pdf} is missing: check out ../shared beside the project")
+        # the text keeps the PDF's name: the parser tells a file's kind by its content
+        subprocess.run(["pdftotext", "-layout", str(pdf), str(tmp_path / name)], check=True)
+    gold = GOLDS / "alingsas.json"
+    from_pdf = _overall(gold, CORPUS / "alingsas", monkeypatch, capsys)
+    from_text = _overall(gold, tmp_path, monkeypatch, capsys)
+    assert from_text >= MIN_OVERALL
+    assert abs(from_pdf - from_text) <= 0.02, (from_pdf, from_text)
