@@ -6,8 +6,8 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from . import models
-from .search_index import SEARCH_CONFIG
 from .services.corrections import item_mark_corrected
+from .services.search_index import SEARCH_CONFIG
 from .warning_texts import in_swedish
 
 admin.site.site_header = _("Protokollarkivet – administration")

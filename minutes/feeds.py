@@ -17,9 +17,10 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
-from . import search as selectors
-from .filters import SearchForm
 from .models import Item
+from .search.exports import export_items
+from .search.filters import SearchForm
+from .search.query import ItemSearch, item_search
 
 FEED_SIZE = 50
 
@@ -30,28 +31,28 @@ class SearchFeed(Feed):
     feed_type = Atom1Feed
     author_name = "Protokollarkivet"
 
-    def get_object(self, request: HttpRequest) -> selectors.ItemSearch:
+    def get_object(self, request: HttpRequest) -> ItemSearch:
         query = SearchForm(request.GET).query
-        return selectors.item_search(query=query, filters=request.GET)
+        return item_search(query=query, filters=request.GET)
 
-    def title(self, obj: selectors.ItemSearch) -> str:
+    def title(self, obj: ItemSearch) -> str:
         if obj.query:
             return _("Protokollarkivet: sökning på ”%(query)s”") % {"query": obj.query}
         return _("Protokollarkivet: senaste besluten")
 
-    def subtitle(self, obj: selectors.ItemSearch) -> str:
+    def subtitle(self, obj: ItemSearch) -> str:
         return _("Nya paragrafer i publicerade protokoll som matchar sökningen.")
 
-    def link(self, obj: selectors.ItemSearch) -> str:
+    def link(self, obj: ItemSearch) -> str:
         # The filterset is bound to the request's parameters: the page of the same search.
         query_string = obj.filterset.data.urlencode()
         suffix = f"?{query_string}" if query_string else ""
         return reverse("minutes:search") + suffix
 
-    def items(self, obj: selectors.ItemSearch) -> list[Item]:
+    def items(self, obj: ItemSearch) -> list[Item]:
         newest = obj.items.order_by("-meeting__date", "-meeting_id", "-number")
-        search = selectors.ItemSearch(query=obj.query, filterset=obj.filterset, items=newest)
-        return list(selectors.export_items(search, limit=FEED_SIZE))
+        search = ItemSearch(query=obj.query, filterset=obj.filterset, items=newest)
+        return list(export_items(search, limit=FEED_SIZE))
 
     def item_title(self, item: Item) -> str:
         return f"§ {item.number} {item.title}"

@@ -10,8 +10,8 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, Max, OuterRef, QuerySet
 
 from .models import Body, Case, Committee, Item, Meeting
-from .selectors_browse import published_items
-from .selectors_people import party_list
+from .selectors.browse import published_items
+from .selectors.people import party_list
 
 # Addresses per sitemap page (the protocol allows 50,000): a page of 50,000 items, every
 # column of each read, took 10 s at a million items; 10,000 with only the address's

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from minutes import models
-from minutes.search_index import update_search_vectors
+from minutes.services.search_index import update_search_vectors
 from tests import factories as f
 
 Role = models.Attendance.Role

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from minutes.parsing.warning_codes import as_data, warn
-from minutes.search_index import update_search_vectors
 from minutes.services.import_warnings import import_warning
+from minutes.services.search_index import update_search_vectors
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

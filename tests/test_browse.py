@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from minutes import models, sitemaps
 from minutes.charts import bar_chart
-from minutes.search_index import update_search_vectors
+from minutes.services.search_index import update_search_vectors
 from tests import factories as f
 from tests.browse_data import Archive, build_archive
 
@@ -468,7 +468,7 @@ def test_meeting_without_items_or_attendance_says_so(client, archive):
 
 
 def test_other_areas_first_words_are_never_taken_for_a_body():
-    from minutes.urls_browse import BodySlugConverter
+    from minutes.urls.browse import BodySlugConverter
 
     converter = BodySlugConverter()
     assert converter.to_python("region-testvik") == "region-testvik"

@@ -9,9 +9,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from minutes import models, search
-from minutes.search import PAGE_SIZE
-from minutes.search_index import update_search_vectors
+from minutes import models
+from minutes.search import exports as search
+from minutes.search.results import PAGE_SIZE
+from minutes.services.search_index import update_search_vectors
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -8,11 +8,11 @@ from types import SimpleNamespace
 import pytest
 
 from minutes import models
-from minutes.facets import search_facets
-from minutes.filters import ItemFilter
-from minutes.search import item_search
-from minutes.search_index import update_search_vectors
+from minutes.search.facets import search_facets
+from minutes.search.filters import ItemFilter
+from minutes.search.query import item_search
 from minutes.services.corrections import item_mark_corrected
+from minutes.services.search_index import update_search_vectors
 from tests import factories
 
 pytestmark = pytest.mark.django_db

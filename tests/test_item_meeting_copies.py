@@ -10,9 +10,9 @@ import pytest
 from django.db import connection
 
 from minutes.models import Item, Meeting
-from minutes.search import item_search
-from minutes.search_index import update_search_vectors
-from minutes.selectors import archive_counts
+from minutes.search.query import item_search
+from minutes.selectors.counts import archive_counts
+from minutes.services.search_index import update_search_vectors
 
 from .factories import CommitteeFactory, DecisionFactory, ItemFactory, MeetingFactory
 

@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 
 from minutes import models
-from minutes.search import PAGE_SIZE, looks_like_dnr
-from minutes.search_index import update_search_vectors
+from minutes.search.dnr import looks_like_dnr
+from minutes.search.results import PAGE_SIZE
+from minutes.services.search_index import update_search_vectors
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -1,5 +1,5 @@
 """A word held by a large share of the archive is found by testing rows, not through its
-GIN bitmap (minutes.search.ItemSearch.first_ids): the same hits, the newest first."""
+GIN bitmap (minutes.search.query.ItemSearch.first_ids): the same hits, the newest first."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from django.db import connection
 
-from minutes import search
-from minutes.search_index import update_search_vectors
+from minutes.search import query as search
+from minutes.services.search_index import update_search_vectors
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F
 
 from minutes import models
-from minutes.search_index import update_search_vectors
+from minutes.services.search_index import update_search_vectors
 
 
 @pytest.mark.django_db

@@ -10,9 +10,9 @@ import pytest
 from django.contrib.postgres.search import SearchQuery
 
 from minutes import models
-from minutes.search import item_search
-from minutes.search_index import SEARCH_CONFIG, update_search_vectors
-from minutes.search_phrases import only_phrases, phrase_pairs_query, required_phrases
+from minutes.search.phrases import only_phrases, phrase_pairs_query, required_phrases
+from minutes.search.query import item_search
+from minutes.services.search_index import SEARCH_CONFIG, update_search_vectors
 from tests import factories
 
 pytestmark = pytest.mark.django_db

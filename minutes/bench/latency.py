@@ -13,10 +13,12 @@ from django.db.models import Q, QuerySet
 from django.http import QueryDict
 from django.test import Client
 
-from minutes import search
-from minutes.filters import ItemFilter
 from minutes.models import Item
-from minutes.selectors_browse import published_items
+from minutes.search.dnr import cases_by_dnr_prefix, exact_case_key
+from minutes.search.filters import ItemFilter
+from minutes.search.query import COUNT_CAP, item_search
+from minutes.search.results import PAGE_SIZE, search_page
+from minutes.selectors.browse import published_items
 
 from .queries import BenchQuery
 
@@ -56,15 +58,15 @@ def run_in_database(query: BenchQuery) -> None:
     page with highlights, capped count."""
     if query.query:
         run_dnr_lookup(query)
-    result = search.item_search(query=query.query, filters=_as_querydict(query.filters))
-    page = search.search_page(result, page=1)
+    result = item_search(query=query.query, filters=_as_querydict(query.filters))
+    page = search_page(result, page=1)
     page.paginator.count  # noqa: B018 - the count is part of what the page shows
 
 
 def run_dnr_lookup(query: BenchQuery) -> None:
     """The diarienummer lookup alone: the exact case (the view redirects to it) or, for a
     prefix, the list of matching cases shown above the results."""
-    search.exact_case_key(query.query, search.cases_by_dnr_prefix(query.query))
+    exact_case_key(query.query, cases_by_dnr_prefix(query.query))
 
 
 def _naive_items(query: BenchQuery) -> QuerySet[Item]:
@@ -87,8 +89,8 @@ def _naive_items(query: BenchQuery) -> QuerySet[Item]:
 def run_naive(query: BenchQuery) -> None:
     """The same first page and capped count with ILIKE over the text columns."""
     items = _naive_items(query).order_by("-meeting__date", "pk")
-    list(items.select_related("meeting__committee__body")[: search.PAGE_SIZE])
-    items.order_by()[: search.COUNT_CAP + 1].count()
+    list(items.select_related("meeting__committee__body")[:PAGE_SIZE])
+    items.order_by()[: COUNT_CAP + 1].count()
 
 
 def measure(

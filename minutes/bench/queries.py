@@ -17,7 +17,7 @@ from django.db import connection
 from django.db.models import Max, Min
 
 from minutes.models import Body, Case, Item, Party
-from minutes.search_index import SEARCH_CONFIG
+from minutes.services.search_index import SEARCH_CONFIG
 
 KINDS = ("common", "rare", "phrase", "negation", "dnr", "dnr-prefix", "query+filter", "filter")
 _WORD_RE = re.compile(r"^[a-zåäöé]{5,}$")

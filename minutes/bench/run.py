@@ -15,7 +15,7 @@ from django.db import OperationalError, connection
 from django.test import Client
 
 from minutes.models import Meeting, Reservation
-from minutes.selectors_browse import published_items
+from minutes.selectors.browse import published_items
 from minutes.services.bulk_load import BulkLoadStats
 
 from . import latency, pages

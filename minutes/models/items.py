@@ -100,12 +100,12 @@ class Item(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
     # What the filters ask of the item's children (`kind:beslutar`, `reserved`,
     # `reserved-by:3`, `party:3`, `person:12`), stored with the search vector
-    # (minutes.search_index): every filter is one lookup in one GIN index, which PostgreSQL
+    # (minutes.services.search_index): every filter is one lookup in one GIN index, which PostgreSQL
     # combines with the words' own instead of joining reservations, yrkanden and
     # decisions back to their items.
     tags = ArrayField(models.TextField(), default=list, blank=True, editable=False)
     # The search vector's adjacent word pairs (`förorenad 1 mark`), set by a trigger from
-    # it (migration 0005): what makes phrase searches fast (minutes.search).
+    # it (migration 0005): what makes phrase searches fast (minutes.search.phrases).
     phrase_vector = SearchVectorField(null=True, editable=False)
     # Set when a clerk corrects the item in the admin, so a re-import can keep the correction.
     corrected_at = models.DateTimeField(_("rättad"), null=True, blank=True, editable=False)

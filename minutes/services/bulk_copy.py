@@ -14,7 +14,7 @@ from contextlib import contextmanager
 
 from django.db import connection
 
-from minutes.search_index import TAGS_SQL, VECTOR_SQL
+from minutes.services.search_index import TAGS_SQL, VECTOR_SQL
 
 # Table → the columns a row tuple holds, in order. Every table the importer writes.
 TABLES: dict[str, tuple[str, ...]] = {
@@ -164,7 +164,7 @@ def staged_items_insert(cursor) -> None:
 
     `cursor` is a cursor of the load's connection (the load runs this in a thread of its
     own, beside the Python work of the next batch). The vectors and tags are the
-    importer's (`minutes.search_index`), read from the children `rows_copy` wrote. The
+    importer's (`minutes.services.search_index`), read from the children `rows_copy` wrote. The
     foreign keys deferred during the copy are checked here, so no check is left pending
     when the load builds its indexes.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from minutes.models import Item
-from minutes.search_index import update_search_vectors
+from minutes.services.search_index import update_search_vectors
 
 
 def item_mark_corrected(*, item_id: int) -> None:

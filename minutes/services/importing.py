@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from minutes.models import Committee, ImportRecord, Item, Meeting
 from minutes.parsing import records
-from minutes.search_index import update_search_vectors
+from minutes.services.search_index import update_search_vectors
 
 from .import_rows import reading_prepare, reading_write
 from .import_warnings import StoredWarning, warning_add, warnings_stored

@@ -16,12 +16,10 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from .. import selectors_api as api
-from .. import selectors_browse as browse
-from .. import selectors_people as people
-from ..filters import ItemFilter
 from ..parsing.dnr import normalize_dnr
-from ..selectors import count_cached
+from ..search.filters import ItemFilter
+from ..selectors import api, browse, people
+from ..selectors.counts import count_cached
 from . import api_shapes as shapes
 
 PAGE_SIZE = 50
@@ -113,7 +111,7 @@ def _meeting_filters(request: HttpRequest) -> api.MeetingFilters:
 
 
 def _item_filter(request: HttpRequest) -> ItemFilter:
-    """The site's own item filters (minutes/filters.py); an unreadable value is a 400."""
+    """The site's own item filters (minutes/search/filters.py); an unreadable value is a 400."""
     filterset = ItemFilter(request.GET, queryset=browse.published_items())
     if filterset.errors:
         names = ", ".join(sorted(filterset.errors))
@@ -165,7 +163,7 @@ def meeting(request: HttpRequest, pk: int) -> JsonResponse:
 @require_GET
 @_answers_bad_requests
 def items(request: HttpRequest) -> JsonResponse:
-    """Published items, latest first, filtered like the site's lists (minutes/filters.py)
+    """Published items, latest first, filtered like the site's lists (minutes/search/filters.py)
     plus `?dnr=`; `?page=` pages."""
     queryset = api.api_items(items=_item_filter(request).qs, dnr=_text_param(request, "dnr"))
     return _page(request, queryset, shapes.item_summary)

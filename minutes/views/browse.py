@@ -1,6 +1,6 @@
 """The browse pages: body, committee, meeting (and its original file), item and case.
 
-URL values arrive already shaped by the converters in `minutes/urls_browse.py`; anything
+URL values arrive already shaped by the converters in `minutes/urls/browse.py`; anything
 that names no published object is a 404. Two meetings of one committee on one date are
 told apart by `?tid=HH:MM` (`?tid=ingen` for one without a start time); without it the
 date's URL lists both.
@@ -19,9 +19,9 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from .. import selectors_browse as browse
 from ..models import Case, Item, Meeting
 from ..parsing.dnr import normalize_dnr
+from ..selectors import browse
 from .paging import paginate
 
 CASE_ITEMS_PER_PAGE = 50

@@ -17,10 +17,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import selectors_clerk
 from ..forms import MeetingFieldsForm, PublishForm, UploadForm, initial_meeting_fields
 from ..models import Upload
-from ..review import Review, upload_review
+from ..selectors import clerk as selectors_clerk
+from ..selectors.review import Review, upload_review
 from ..services.uploads import (
     UploadError,
     publish_blockers,

@@ -10,9 +10,10 @@ from collections.abc import Callable, Iterable, Iterator
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.utils.translation import gettext as _
 
-from .. import search as selectors
-from ..filters import SearchForm
 from ..models import Item
+from ..search import exports
+from ..search.filters import SearchForm
+from ..search.query import ItemSearch, item_search
 
 CSV_HEADER = [
     "huvudman",
@@ -38,11 +39,11 @@ class _Echo:
         return value
 
 
-def _search_or_error(request: HttpRequest) -> selectors.ItemSearch | HttpResponse:
+def _search_or_error(request: HttpRequest) -> ItemSearch | HttpResponse:
     """The search of the URL, or a 400 when it asks for nothing (the whole archive)."""
     form = SearchForm(request.GET)
     query = form.query
-    result = selectors.item_search(query=query, filters=request.GET)
+    result = item_search(query=query, filters=request.GET)
     if result.is_empty:
         return HttpResponseBadRequest(
             _("Ange sökord eller filter för att exportera."),
@@ -124,26 +125,26 @@ def _json_chunks(records: Iterable[dict]) -> Iterator[str]:
     yield "\n]\n"
 
 
-def _records(request: HttpRequest, result: selectors.ItemSearch) -> Iterator[dict]:
-    for item in selectors.export_items(result, limit=selectors.EXPORT_LIMIT):
+def _records(request: HttpRequest, result: ItemSearch) -> Iterator[dict]:
+    for item in exports.export_items(result, limit=exports.EXPORT_LIMIT):
         yield _item_record(item, request.build_absolute_uri)
 
 
 def _export_response(
-    result: selectors.ItemSearch, chunks: Iterator[str], content_type: str, filename: str
+    result: ItemSearch, chunks: Iterator[str], content_type: str, filename: str
 ) -> StreamingHttpResponse:
     """A download of `chunks`; its headers say how many rows an export holds at most and
     whether this search has more (`X-Export-Limit`, `X-Export-Truncated`)."""
     response = StreamingHttpResponse(chunks, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Export-Limit"] = str(selectors.EXPORT_LIMIT)
-    truncated = selectors.export_truncated(result, limit=selectors.EXPORT_LIMIT)
+    response["X-Export-Limit"] = str(exports.EXPORT_LIMIT)
+    truncated = exports.export_truncated(result, limit=exports.EXPORT_LIMIT)
     response["X-Export-Truncated"] = "true" if truncated else "false"
     return response
 
 
 def search_csv(request: HttpRequest) -> HttpResponse:
-    """The search's results as CSV (one row per §, at most EXPORT_LIMIT), streamed."""
+    """The search's results as CSV (one row per §, at most exports.EXPORT_LIMIT), streamed."""
     result = _search_or_error(request)
     if isinstance(result, HttpResponse):
         return result
@@ -153,7 +154,7 @@ def search_csv(request: HttpRequest) -> HttpResponse:
 
 
 def search_json(request: HttpRequest) -> HttpResponse:
-    """The search's results as a JSON array (at most EXPORT_LIMIT), streamed."""
+    """The search's results as a JSON array (at most exports.EXPORT_LIMIT), streamed."""
     result = _search_or_error(request)
     if isinstance(result, HttpResponse):
         return result

@@ -3,7 +3,8 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from .. import selectors, selectors_browse
+from ..selectors import browse as selectors_browse
+from ..selectors import counts as selectors
 
 # The browse links are cached under a digest of what they show (`body_list_version`), so
 # a new or renamed committee shows at once; rendering them (a link per committee of every

@@ -6,8 +6,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from .. import selectors_people as people
 from ..charts import bar_chart
+from ..selectors import people
 from .paging import paginate
 
 PER_PAGE = 25

@@ -10,9 +10,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .. import search as selectors
-from ..facets import Facets, search_facets
-from ..filters import KIND_BY_SLUG, YES, ItemFilter, SearchForm
+from ..search import exports
+from ..search.dnr import cases_by_dnr_prefix, exact_case_key
+from ..search.facets import Facets, search_facets
+from ..search.filters import KIND_BY_SLUG, YES, ItemFilter, SearchForm
+from ..search.query import item_search
+from ..search.results import search_page
 
 PAGE_PARAM = "sida"
 # Filters chosen through facet links rather than form fields: kept in hidden inputs so a
@@ -37,10 +40,10 @@ def search(request: HttpRequest) -> HttpResponse:
     """Results for the words and filters in the URL; a known diarienummer goes to its case."""
     form = SearchForm(request.GET)
     query = form.query
-    result = selectors.item_search(query=query, filters=request.GET)
-    cases = selectors.cases_by_dnr_prefix(result.query) if result.query else []
+    result = item_search(query=query, filters=request.GET)
+    cases = cases_by_dnr_prefix(result.query) if result.query else []
     if not result.filterset.active_values:
-        key = selectors.exact_case_key(result.query, cases)
+        key = exact_case_key(result.query, cases)
         if key:
             return redirect(reverse("minutes:case", kwargs={"key": key}))
     # Links built from here on carry only what was understood: no blanks, no bad values.
@@ -56,7 +59,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "cases": cases,
     }
     if not result.is_empty:
-        page = selectors.search_page(result, page=request.GET.get(PAGE_PARAM))
+        page = search_page(result, page=request.GET.get(PAGE_PARAM))
         suffix = f"?{params.urlencode()}" if params else ""
         context.update(
             page=page,
@@ -67,7 +70,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 "json": reverse("minutes:search_json") + suffix,
                 "atom": reverse("minutes:search_atom") + suffix,
             },
-            export_limit=selectors.EXPORT_LIMIT,
+            export_limit=exports.EXPORT_LIMIT,
         )
     return render(request, "minutes/search/results.html", context)
 

@@ -1,6 +1,6 @@
 """Recompute every item's stored search vector: `manage.py rebuild_search`.
 
-Needed after the weights or the text configuration in `minutes.search_index` change, or
+Needed after the weights or the text configuration in `minutes.services.search_index` change, or
 after rows were written around the import service. Works in batches of items, each in its
 own short transaction, so a large archive is not locked by one huge UPDATE.
 """
@@ -12,7 +12,7 @@ from django.db import transaction
 from tqdm import tqdm
 
 from minutes.models import Item
-from minutes.search_index import update_search_vectors
+from minutes.services.search_index import update_search_vectors
 
 
 class Command(BaseCommand):

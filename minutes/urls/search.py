@@ -2,9 +2,9 @@
 
 from django.urls import path
 
-from .feeds import SearchFeed
-from .views import exports
-from .views import search as search_views
+from ..feeds import SearchFeed
+from ..views import exports
+from ..views import search as search_views
 
 urlpatterns: list = [
     path("sok/", search_views.search, name="search"),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from .models import (
+from ..models import (
     Attendance,
     Case,
     Decision,
@@ -22,8 +22,8 @@ from .models import (
     VoteCast,
     YrkandePerson,
 )
-from .parsing.dnr import normalize_dnr
-from .selectors_browse import published_items
+from ..parsing.dnr import normalize_dnr
+from .browse import published_items
 
 
 @dataclass(frozen=True)

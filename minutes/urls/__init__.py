@@ -2,15 +2,15 @@
 
 from django.urls import path
 
-from . import urls_browse, urls_clerk, urls_search
-from .views import home
+from ..views import home
+from . import browse, clerk, search
 
 app_name = "minutes"
 
 urlpatterns = [
     path("", home.home, name="home"),
-    *urls_search.urlpatterns,
-    *urls_clerk.urlpatterns,
+    *search.urlpatterns,
+    *clerk.urlpatterns,
     # Last: its /<body>/<committee>/ patterns would otherwise catch the other areas' words.
-    *urls_browse.urlpatterns,
+    *browse.urlpatterns,
 ]

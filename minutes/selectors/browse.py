@@ -25,7 +25,7 @@ from django.db.models.functions import ExtractYear
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from .models import (
+from ..models import (
     Attendance,
     Body,
     Case,

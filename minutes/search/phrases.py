@@ -12,7 +12,7 @@ import re
 
 from django.db import connection
 
-from .search_index import SEARCH_CONFIG
+from ..services.search_index import SEARCH_CONFIG
 
 # A quoted phrase at the start of the query or after a space: `-"…"` (excluded) is not one.
 _REQUIRED_PHRASE_RE = re.compile(r'(?:^|\s)"([^"]+)"')

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import clerk
+from ..views import clerk
 
 urlpatterns = [
     path("protokollforare/", clerk.clerk_home, name="clerk"),

@@ -17,7 +17,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField
 
-from .models import (
+from ..models import (
     Body,
     Committee,
     Decision,
@@ -25,7 +25,7 @@ from .models import (
     Party,
     Person,
 )
-from .search_index import TAG_KIND, TAG_PARTY, TAG_PERSON, TAG_RESERVED, TAG_RESERVED_BY
+from ..services.search_index import TAG_KIND, TAG_PARTY, TAG_PERSON, TAG_RESERVED, TAG_RESERVED_BY
 
 YES, NO = "ja", "nej"
 YES_NO_CHOICES = [(YES, _("Ja")), (NO, _("Nej"))]
@@ -78,7 +78,7 @@ class SearchForm(forms.Form):
 
 
 def _tagged(tag: str) -> Q:
-    """Items carrying `tag` (`Item.tags`, minutes.search_index: one GIN lookup)."""
+    """Items carrying `tag` (`Item.tags`, minutes.services.search_index: one GIN lookup)."""
     return Q(tags__contains=[tag])
 
 

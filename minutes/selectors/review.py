@@ -13,12 +13,12 @@ from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
-from .models import Meeting, Upload
-from .parsing import ParsedProtocol, ParseError, parse_bytes
-from .parsing.records import Item
-from .quality_texts import Check, checklist
-from .services.uploads import publish_blockers, publish_refusal
-from .warning_texts import in_swedish
+from ..models import Meeting, Upload
+from ..parsing import ParsedProtocol, ParseError, parse_bytes
+from ..parsing.records import Item
+from ..quality_texts import Check, checklist
+from ..services.uploads import publish_blockers, publish_refusal
+from ..warning_texts import in_swedish
 
 ROLES_WITH_PARTY = frozenset(
     {"ordförande", "vice ordförande", "ledamot", "tjänstgörande ersättare"}

@@ -14,8 +14,8 @@ from django.db import connection
 
 SEARCH_CONFIG = "swedish"
 
-# What the filters of minutes.filters ask of an item's children, as tags on the item
-# (TAGS_SQL writes them; minutes.filters and minutes.facets read them by these names):
+# What the filters of minutes.search.filters ask of an item's children, as tags on the item
+# (TAGS_SQL writes them; minutes.search.filters and minutes.search.facets read them by these names):
 TAG_RESERVED = "reserved"  # any reservation
 TAG_RESERVED_BY = "reserved-by:"  # + party id: the party reserved itself
 TAG_PARTY = "party:"  # + party id: the party reserved itself or moved a yrkande

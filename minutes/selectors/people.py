@@ -12,8 +12,8 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 
-from .models import Attendance, Party, Person, Reservation, VoteCast, Yrkande, YrkandePerson
-from .selectors import cached_until_published
+from ..models import Attendance, Party, Person, Reservation, VoteCast, Yrkande, YrkandePerson
+from .counts import cached_until_published
 
 _PUBLISHED = {"item__meeting__is_published": True}
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
-from .models import Meeting, Upload
+from ..models import Meeting, Upload
 
 
 def uploads_pending() -> QuerySet[Upload]:
@@ -36,9 +36,6 @@ def meeting_admin_url(meeting: Meeting) -> str:
     return reverse("admin:minutes_meeting_change", args=[meeting.pk])
 
 
-def meeting_public_url(meeting: Meeting) -> str | None:
-    """The meeting's public page, or None while the public pages do not route it."""
-    try:
-        return meeting.get_absolute_url()
-    except NoReverseMatch:
-        return None
+def meeting_public_url(meeting: Meeting) -> str:
+    """The meeting's public page."""
+    return meeting.get_absolute_url()

@@ -18,8 +18,8 @@ import datetime as dt
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, register_converter
 
-from .sitemaps import SITEMAPS
-from .views import api, browse, people
+from ..sitemaps import SITEMAPS
+from ..views import api, browse, people
 
 
 class IsoDateConverter:

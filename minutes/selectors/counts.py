@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import Max, QuerySet
 
-from .models import Body, Committee, Decision, Meeting
+from ..models import Body, Committee, Decision, Meeting
 
 T = TypeVar("T")
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field, replace
 
 from django.db import connection
 
+from ..models import Decision
+from ..services.search_index import TAG_KIND, TAG_RESERVED_BY
 from .filters import SLUG_BY_KIND
-from .models import Decision
-from .search import COUNT_CAP, ItemSearch
-from .search_index import TAG_KIND, TAG_RESERVED_BY
+from .query import COUNT_CAP, ItemSearch
 
 FACET_LIMIT = 15
 # Per facet, its values with their labels and numbers of hits, most hits first (ties by a

@@ -1,0 +1,246 @@
+"""Full-text search over the published items: the query, its bound filters and the
+matching rows in result order.
+
+One `swedish` configuration everywhere (services.search_index.SEARCH_CONFIG): in the stored
+vector, the query and the headline, or highlighting silently breaks. Only published
+meetings are ever searched. A common word's matches are ranked in a window of the first
+RANK_WINDOW, and counted up to COUNT_CAP (docs/performance.md says why).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchQueryField,
+    SearchRank,
+)
+from django.db.models import (
+    BooleanField,
+    F,
+    Func,
+    QuerySet,
+    Value,
+)
+from django.db.models.functions import Cast
+from django.utils.functional import cached_property
+
+from ..models import Item
+from ..selectors.browse import published_items
+from ..services.search_index import SEARCH_CONFIG
+from .filters import ItemFilter
+from .phrases import only_phrases, phrase_pairs_query
+
+# What testing one row's in-row vector costs against one entry of a word's GIN bitmap
+# (docs/performance.md): decides when a word's matches are found by testing rows instead
+# (`rows_beat_bitmap`).
+ROW_TEST_COST = 6.0
+# A common word and a tag filter whose estimated joint matches are at most this many are
+# intersected in their shared GIN index; more, and testing rows finds the first
+# COUNT_CAP + 1 sooner (`ItemSearch._intersected_in_index`).
+INTERSECT_LIMIT = 30_000
+# Beyond this many hits an exact total costs a scan of every match and helps no reader.
+COUNT_CAP = 1_000
+# The result pages rank at most this many matches of a common word: ranking reads every
+# ranked row's vector, and ranking every match is what makes full-text search slow.
+RANK_WINDOW = COUNT_CAP
+
+
+@dataclass(frozen=True)
+class ItemSearch:
+    """A search: the query, its bound filters and the matching items in result order."""
+
+    query: str
+    filterset: ItemFilter
+    items: QuerySet[Item]
+    search_query: SearchQuery | None = None
+    # The same rows unordered and unranked: what counting and facets need.
+    matches: QuerySet[Item] | None = None
+    # True when the phrases' word pairs (minutes.search.phrases) narrow the matches.
+    by_pairs: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        """True when neither words nor filters were given: nothing to list."""
+        return not self.query and not self.filterset.active_values
+
+    @cached_property
+    def first_ids(self) -> list[int]:
+        """Ids of the first COUNT_CAP + 1 matches (see `_first_hits`)."""
+        return [hit[0] for hit in self._first_hits]
+
+    @cached_property
+    def ranked_window(self) -> list[int]:
+        """The first RANK_WINDOW hits' ids, best first: rank, then newest, then id (the
+        order `_ranked` gives in SQL, here over hits already fetched with their rank)."""
+        hits = self._first_hits[:RANK_WINDOW]
+        return [pk for pk, _, _ in sorted(hits, key=lambda h: (-h[1], -h[2].toordinal(), h[0]))]
+
+    @cached_property
+    def _first_hits(self) -> list[tuple]:
+        """The first COUNT_CAP + 1 matches: (id, rank, meeting date), or (id,) without words.
+
+        The capped count, the ranking window and the facets all read this one list, so a
+        common word's hundreds of thousands of matches are looked up once per page, not
+        three times, and each hit is ranked in the same pass that finds it. In the order
+        the index yields them, no ORDER BY: ordered by id, PostgreSQL walks the primary
+        key backwards and tests every item when a search has fewer matches than the cap
+        (670 ms at 100,000 items for a word and a party filter); unordered, it stops after
+        the cap, whatever the number of matches. A common word is the exception
+        (`_common_word_matches`): its newest matches, by testing rows. Filters alone are
+        listed newest first and fetched so: the planner walks the newest-first index for
+        a filter many items pass (`reservation=ja`, a tenth of them: 27 → 12 ms at a
+        million items) and sorts a rare one's few.
+        """
+        if self.search_query is None:
+            return list(self.items.values_list("pk")[: COUNT_CAP + 1])
+        matches = self.matches.order_by()
+        if (
+            not self.by_pairs
+            and _is_common(self.search_query)
+            and not self._intersected_in_index(matches)
+        ):
+            matches = _common_word_matches(self)
+        ranked = matches.annotate(rank=SearchRank(F("search_vector"), self.search_query))
+        return list(ranked.values_list("pk", "rank", "meeting_date")[: COUNT_CAP + 1])
+
+    def _intersected_in_index(self, matches: QuerySet[Item]) -> bool:
+        """True when a tag filter leaves a common word few enough matches that the GIN
+        index holding both (`Item.Meta.indexes`) should intersect them as it is read.
+
+        At a million items that took a common word with `typ=information` from 64 to
+        4 ms (no item held both) and with `reservation=ja` from 39 to 25 ms; but a bitmap of
+        100,000 joint matches (`typ=beslutar`, a tag of most items) cost 66 ms where
+        testing rows found the first thousand in 22 (docs/performance.md).
+        """
+        return self.filterset.requires_tag and _estimated_rows(matches) <= INTERSECT_LIMIT
+
+
+def _estimated_rows(items: QuerySet[Item]) -> float:
+    """The planner's estimate of how many rows `items` has (planning only, no execution)."""
+    plan = json.loads(items.explain(format="json"))
+    return plan[0]["Plan"]["Plan Rows"]
+
+
+def rows_beat_bitmap(matches: float, published: float) -> bool:
+    """True when testing rows finds the first COUNT_CAP + 1 of `matches` hits among
+    `published` items cheaper than building the words' bitmap of all of them.
+
+    Testing rows newest first reads about (COUNT_CAP + 1) · published / matches rows,
+    the bitmap holds every match: rows win when matches² ≥ ROW_TEST_COST · (COUNT_CAP + 1)
+    · published. A word is common from 8 % of a million items on, from 24 % of 100,000,
+    from 2.5 % of ten million.
+    """
+    return matches * matches >= ROW_TEST_COST * (COUNT_CAP + 1) * max(published, 1)
+
+
+def _is_common(search_query: SearchQuery) -> bool:
+    """True when the planner's estimates say the words' matches are best found by testing
+    rows (`rows_beat_bitmap`)."""
+    published = published_items().order_by()
+    matches = _estimated_rows(published.filter(search_vector=search_query))
+    return rows_beat_bitmap(matches, _estimated_rows(published))
+
+
+def _common_word_matches(search: ItemSearch) -> QuerySet[Item]:
+    """The matches of a common word, found by testing rows rather than by its GIN bitmap.
+
+    A word in hundreds of thousands of items costs 35–70 ms of GIN bitmap at a million
+    items before a row is read (docs/performance.md), while testing a row's in-row vector
+    costs about a microsecond and enough rows hold it (`rows_beat_bitmap`). Without filters the
+    newest-first index is walked (the window is then the newest hits); with filters the
+    word is tested as a plain function call, which no index serves, so PostgreSQL starts
+    from the filters' own index and tests their items.
+    """
+    if not search.filterset.active_values:
+        return search.matches.order_by("-meeting_date", "meeting_id", "number")
+    tested = _RowMatch(F("search_vector"), search.search_query)
+    return search.filterset.qs.filter(tested).order_by()
+
+
+def item_search(*, query: str, filters: Mapping[str, str]) -> ItemSearch:
+    """Published items matching the words of `query` and the URL `filters`, best first.
+
+    The query language is PostgreSQL's websearch syntax (`"exakt fras"`, `-ord`, `OR`);
+    without words the filtered items come newest first.
+    """
+    query = " ".join(query.split())
+    filterset = ItemFilter(filters, queryset=published_items())
+    items = filterset.qs
+    if not query:
+        return ItemSearch(
+            query="",
+            filterset=filterset,
+            items=items.order_by("-meeting_date", "meeting_id", "number"),
+            matches=items.order_by(),
+        )
+    search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
+    pairs = phrase_pairs_query(query)
+    if pairs is None:
+        matches = items.filter(search_vector=search_query).order_by()
+    else:
+        matches = _narrowed_by_pairs(items, query, search_query, pairs)
+    return ItemSearch(
+        query=query,
+        filterset=filterset,
+        items=_ranked(matches, search_query),
+        search_query=search_query,
+        matches=matches,
+        by_pairs=pairs is not None,
+    )
+
+
+def _narrowed_by_pairs(
+    items: QuerySet[Item], query: str, search_query: SearchQuery, pairs: str
+) -> QuerySet[Item]:
+    """Items holding the phrases' word pairs (an index lookup) and matching the query.
+
+    When the phrases hold every word the query asks for, the words are tested in the
+    rows the pairs' index yields: a stock phrase's two words each fill a GIN bitmap of
+    tens of thousands of items that the pairs already narrowed exactly (26 of 42 ms at a
+    million items). Other words keep their index, which can narrow further.
+    """
+    if only_phrases(query):
+        items = items.filter(_RowMatch(F("search_vector"), search_query))
+    else:
+        items = items.filter(search_vector=search_query)
+    narrowed = _Matches(F("phrase_vector"), Cast(Value(pairs), SearchQueryField()))
+    return items.filter(narrowed).order_by()
+
+
+class _RowMatch(Func):
+    """`ts_match_vq(vector, query)`: the `@@` test as a function call, which no index can
+    serve, so the planner tests rows instead of building the words' bitmap."""
+
+    function = "ts_match_vq"
+    output_field = BooleanField()
+
+
+class _Matches(Func):
+    """`vector @@ query` for a query already written as a tsquery (Django's lookup would
+    parse it again with plainto_tsquery)."""
+
+    arg_joiner = " @@ "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
+def _ranked(items: QuerySet[Item], search_query: SearchQuery) -> QuerySet[Item]:
+    return items.alias(rank=SearchRank(F("search_vector"), search_query)).order_by(
+        "-rank", "-meeting_date", "pk"
+    )
+
+
+def search_window(search: ItemSearch) -> QuerySet[Item] | list[int]:
+    """What the result pages list, as ids: the ranked best of the first RANK_WINDOW matches.
+
+    Under RANK_WINDOW matches (most searches) this is every match, ranked; of a common
+    word's hundreds of thousands, the first RANK_WINDOW of `first_ids` are ranked.
+    Without words the filtered items come newest first, which needs no cut.
+    """
+    if search.search_query is None:
+        return search.items.values_list("pk", flat=True)
+    return search.ranked_window
