@@ -1,4 +1,5 @@
-# Production image: the archive under gunicorn, static files served by whitenoise.
+# Production image: the archive under gunicorn, static files served by whitenoise. The
+# development app (devtools/), the tests and the docs are left out (.dockerignore).
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1

@@ -61,7 +61,7 @@ test: install system-deps db lint var/node_modules/axe-core/axe.min.js
 	$(BIN)/pytest
 
 bench-parse: install
-	$(BIN)/python -m minutes.parsing.bench
+	$(BIN)/python -m devtools.parse_bench
 
 # The scale benchmark (docs/performance.md) in a database of its own; wrk drives the pages.
 bench: migrate

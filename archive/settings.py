@@ -7,6 +7,7 @@ and used, and a random SECRET_KEY is kept in var/secret_key. In production (the 
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import secrets
 from pathlib import Path
@@ -69,6 +70,9 @@ INSTALLED_APPS = [
     "django_filters",
     "minutes",
 ]
+# The development app (sample protocols, benchmarks) is not in the production image.
+if importlib.util.find_spec("devtools") is not None:
+    INSTALLED_APPS.append("devtools")
 
 MIDDLEWARE = [
     "archive.health.HealthCheckMiddleware",

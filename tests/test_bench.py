@@ -9,7 +9,7 @@ import psycopg
 import pytest
 from django.core.management import CommandError, call_command
 
-from minutes.bench.database import (
+from devtools.bench.database import (
     BenchDatabaseRefused,
     bench_database_check,
     bench_database_url,

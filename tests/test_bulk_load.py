@@ -9,9 +9,9 @@ import pytest
 from django.apps import apps
 from django.db import DataError, connection
 
+from devtools.sample.generate import generate_protocol_texts
 from minutes import models
 from minutes.parsing import parse_text
-from minutes.sample.generate import generate_protocol_texts
 from minutes.search import query as search
 from minutes.services import bulk_copy
 from minutes.services.bulk_load import protocols_bulk_load

@@ -6,9 +6,9 @@ from string import Formatter
 
 import pytest
 
+from devtools.sample.generate import generate_protocol_texts
 from minutes.parsing import parse_text
 from minutes.parsing.warning_codes import MESSAGES, as_data, warn
-from minutes.sample.generate import generate_protocol_texts
 from minutes.services.import_warnings import IMPORT_MESSAGES, import_warning
 from minutes.warning_texts import FURNITURE_KINDS, TEXTS, in_swedish
 from tests.seeds import seed_text

@@ -13,11 +13,11 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from devtools.sample import generate_protocol_specs, pdf_indices, render_pages, render_text
+from devtools.sample.pdf import write_pdf
+from devtools.sample.spec import ItemSpec, ProtocolSpec
 from minutes.parsing import parse_file
 from minutes.parsing.records import Item, ParsedProtocol
-from minutes.sample import generate_protocol_specs, pdf_indices, render_pages, render_text
-from minutes.sample.pdf import write_pdf
-from minutes.sample.spec import ItemSpec, ProtocolSpec
 
 # Separators the layouts put after a clause; the parser may keep or drop them.
 CLAUSE_END_RE = re.compile(r"(?:[\s,;.:]|\bsamt\b)+$")

@@ -10,13 +10,13 @@ from pathlib import Path
 import pypdfium2
 import pytest
 
-from minutes.sample import (
+from devtools.sample import (
     generate_protocol_specs,
     generate_protocol_texts,
     generate_protocols,
     render_text,
 )
-from minutes.sample.spec import ProtocolSpec
+from devtools.sample.spec import ProtocolSpec
 
 FILE_NAME_RE = re.compile(r"^[a-z0-9-]+_[a-z0-9-]+_\d{4}-\d{2}-\d{2}\.(txt|pdf)$")
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from django.apps import apps
 from django.db import connection
 
+from devtools.sample.generate import generate_protocol_texts
 from minutes.parsing import parse_text
-from minutes.sample.generate import generate_protocol_texts
 from minutes.services.bulk_load import BulkLoadStats, protocols_bulk_load
 from minutes.services.importing import meeting_import
 from minutes.services.resolve import ImportCache

@@ -20,15 +20,15 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from minutes.bench.database import (
+from devtools.bench.database import (
     DEFAULT_NAME,
     BenchDatabaseRefused,
     bench_database_drop,
     bench_database_recreate,
     bench_database_url,
 )
-from minutes.bench.report import table_format
-from minutes.bench.run import BenchOptions, bench_run
+from devtools.bench.report import table_format
+from devtools.bench.run import BenchOptions, bench_run
 
 
 class Command(BaseCommand):

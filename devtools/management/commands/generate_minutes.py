@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from minutes.sample.generate import generate_protocols
+from devtools.sample.generate import generate_protocols
 
 
 class Command(BaseCommand):

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
+from devtools.sample.generate import generate_protocols
 from minutes.models import Meeting
-from minutes.sample.generate import generate_protocols
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 """Time the parser on an invented 30-page protocol, as text and as a PDF.
 
-    python -m minutes.parsing.bench [--pages 30] [--runs 7]
+    python -m devtools.parse_bench [--pages 30] [--runs 7]
 
 Prints, per input, the median extraction and parsing time and the time per page, and says
 whether a protocol of that length parses well under a second.
@@ -20,9 +20,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from .document import parse_text
-from .extract import extract_text
-from .records import Source
+from minutes.parsing.document import parse_text
+from minutes.parsing.extract import extract_text
+from minutes.parsing.records import Source
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 ITEMS_PER_PAGE = 2
