@@ -65,8 +65,8 @@ def server_settings(memory_bytes: int | None = None) -> dict[str, str]:
     """The cluster's memory settings, sized from the machine's memory (docs/scaling.md, 0).
 
     PostgreSQL's defaults (128 MB of shared buffers, 4 MB of work memory) are for a
-    machine it shares with anything; at a million items every search then read pages
-    from the operating system's cache and a common word's bitmap went lossy.
+    machine it shares with anything; with them a large archive's searches read pages from
+    the operating system's cache and a common word's bitmap goes lossy.
     """
     memory_mb = (memory_bytes or os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")) >> 20
     return {

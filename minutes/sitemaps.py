@@ -13,9 +13,8 @@ from .models import Body, Case, Committee, Item, Meeting
 from .selectors.browse import published_items
 from .selectors.people import party_list
 
-# Addresses per sitemap page (the protocol allows 50,000): a page of 50,000 items, every
-# column of each read, took 10 s at a million items; 10,000 with only the address's
-# columns take ≈ 1 s.
+# Addresses per sitemap page (the protocol allows 50,000): pages this size, reading only
+# the address's columns, answer within a request's time (docs/performance.md).
 PAGE_SIZE = 10_000
 # What a meeting's and an item's address are made of (`get_absolute_url`).
 _MEETING_ADDRESS = ("date", "imported_at", "committee__slug", "committee__body__slug")
@@ -40,8 +39,8 @@ class MeetingSitemap(Sitemap):
         return obj.imported_at
 
     def get_latest_lastmod(self):
-        """The newest import, for the index: Django's default reads every meeting as a model
-        to find it (5 s of the index's time at a million items)."""
+        """The newest import, for the index, in one MAX query: Django's default reads every
+        meeting as a model to find it."""
         return Meeting.objects.published().aggregate(latest=Max("imported_at"))["latest"]
 
 

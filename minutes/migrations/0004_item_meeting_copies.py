@@ -1,10 +1,9 @@
 """Items carry their meeting's date and publication, kept by triggers.
 
 Search and newest-first lists read them from the item table alone (one index, no join to
-the meeting): at a million items a filter-only list sorted through the join took 300–650 ms
-(docs/performance.md). Triggers, not application code, keep the copies: every insert of an
-item (ORM, admin, COPY of the bulk load) and every change of a meeting's date or
-publication (admin, services, raw SQL) goes through them.
+the meeting; docs/performance.md has the figures). Triggers, not application code, keep
+the copies: every insert of an item (ORM, admin, COPY of the bulk load) and every change
+of a meeting's date or publication (admin, services, raw SQL) goes through them.
 """
 
 from django.db import migrations, models

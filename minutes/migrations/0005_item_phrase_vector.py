@@ -1,8 +1,8 @@
 """Word pairs of each item, indexed, so a phrase search reads only the items that hold it.
 
 A phrase (`"förorenad mark"`) is found by the GIN index as "both words somewhere", and each
-such item's word positions must then be read from its stored vector: 33,000 candidates
-and 430 ms for a phrase of two common words at 400,000 items, none of them a hit. Like
+such item's word positions must then be read from its stored vector: a phrase of two
+common words has tens of thousands of candidates and few or no hits. Like
 Elasticsearch's `index_phrases`, each item also keeps its adjacent word pairs as lexemes
 (`förorenad 1 mark`: first word, distance in positions, second word) in a vector of their
 own with its own GIN index; a phrase's pairs narrow the candidates to the items that hold

@@ -1,9 +1,8 @@
 """Keep each item's search vector in the item's own row (STORAGE MAIN), not in TOAST.
 
 Testing a row against a query and ranking it read the vector; stored out of line, every
-such read was a TOAST index lookup and one or two more pages. Measured on 95,000 items
-of the 1M benchmark: testing every row 288 → 56 ms, ranking every row 305 → 66 ms; the
-table's size did not change (the § text and sections move out of line instead). The
+such read was a TOAST index lookup and one or two more pages (docs/performance.md). The
+table's size does not change (the § text and sections move out of line instead). The
 vectors written before this migration keep their place until rewritten:
 `manage.py rebuild_search` rewrites them all.
 """

@@ -1,10 +1,10 @@
 """Items carry their meeting's committee too; the newest-first index covers the filters.
 
 The organ and huvudman filters joined every candidate item to its meeting and committee
-(`huvudman=…` alone: 55–74 ms at a million items). The committee is now copied like the
+(`huvudman=…`). The committee is now copied like the
 date and the publication (migration 0004), by the same triggers. The newest-first index
 includes the id, the tags and the committee, so a list of filters alone is walked in the
-index without reading rows (`parti=SD`: 52 → 11 ms at a million items).
+index without reading rows (`parti=SD`; docs/performance.md has the figures).
 """
 
 import django.db.models.deletion

@@ -119,15 +119,14 @@ class Item(models.Model):
         ]
         indexes = [
             # Words and tags in one GIN index: a word and a tag filter are intersected as
-            # the index is read, so PostgreSQL never builds either one's whole bitmap
-            # (a common word with `typ=information` at a million items: 64 → 4 ms).
+            # the index is read, so PostgreSQL never builds either one's whole bitmap.
             GinIndex(fields=["search_vector", "tags"], name="item_vector_tags_gin"),
             GinIndex(fields=["phrase_vector"], name="item_phrase_vector_gin"),
             GinIndex(fields=["tags"], name="item_tags_gin"),
             # Lists without words come newest first: walked from the top, a filter that
             # holds for many items finds its first page after a few hundred entries. The
             # tags (and id) ride along so the walk tests filters without reading rows
-            # (`parti=SD` at a million items: 52 → 11 ms).
+            # (`parti=SD`).
             models.Index(
                 fields=["-meeting_date", "meeting", "number"],
                 include=["id", "tags", "committee"],

@@ -11,7 +11,7 @@ class AnyOf(Lookup):
 
     A search hands its first thousand hits' ids to the page and facet queries; `__in`
     writes a placeholder per id, and building, splitting and planning those thousand
-    placeholders cost more than running the query (≈ 8 ms a search at a million items).
+    placeholders cost more than running the query.
     """
 
     lookup_name = "any"

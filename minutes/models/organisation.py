@@ -92,7 +92,7 @@ class Person(models.Model):
             models.UniqueConstraint(fields=["body", "slug"], name="person_unique_slug_per_body"),
         ]
         # The API's list of people goes by name: read in this order, a page tests its fifty
-        # people for a published appearance and stops (2 s at a million items without).
+        # people for a published appearance and stops, instead of testing everyone.
         indexes = [models.Index(fields=["name", "id"], name="person_name_idx")]
 
     def __str__(self) -> str:

@@ -157,7 +157,7 @@ class ItemFilter(django_filters.FilterSet):
 
     def filter_body(self, queryset: QuerySet[Item], name: str, value: Body) -> QuerySet[Item]:
         """Items of the body's committees, named by id: the newest-first index then tests
-        each entry itself instead of joining committees (26 → 14 ms at a million items)."""
+        each entry itself instead of joining committees."""
         return queryset.filter(committee__in=list(value.committees.values_list("pk", flat=True)))
 
     def filter_party(self, queryset: QuerySet[Item], name: str, value: Party) -> QuerySet[Item]:

@@ -87,13 +87,12 @@ class ItemSearch:
         common word's hundreds of thousands of matches are looked up once per page, not
         three times, and each hit is ranked in the same pass that finds it. In the order
         the index yields them, no ORDER BY: ordered by id, PostgreSQL walks the primary
-        key backwards and tests every item when a search has fewer matches than the cap
-        (670 ms at 100,000 items for a word and a party filter); unordered, it stops after
+        key backwards and tests every item when a search has fewer matches than the cap;
+        unordered, it stops after
         the cap, whatever the number of matches. A common word is the exception
         (`_common_word_matches`): its newest matches, by testing rows. Filters alone are
         listed newest first and fetched so: the planner walks the newest-first index for
-        a filter many items pass (`reservation=ja`, a tenth of them: 27 → 12 ms at a
-        million items) and sorts a rare one's few.
+        a filter many items pass (`reservation=ja`, a tenth of them) and sorts a rare one's few.
         """
         if self.search_query is None:
             return list(self.items.values_list("pk")[: COUNT_CAP + 1])
@@ -111,10 +110,9 @@ class ItemSearch:
         """True when a tag filter leaves a common word few enough matches that the GIN
         index holding both (`Item.Meta.indexes`) should intersect them as it is read.
 
-        At a million items that took a common word with `typ=information` from 64 to
-        4 ms (no item held both) and with `reservation=ja` from 39 to 25 ms; but a bitmap of
-        100,000 joint matches (`typ=beslutar`, a tag of most items) cost 66 ms where
-        testing rows found the first thousand in 22 (docs/performance.md).
+        Few joint matches are cheapest intersected in the index; a bitmap of many (a tag of
+        most items, `typ=beslutar`) costs more than testing rows until the first thousand
+        are found (docs/performance.md has the figures).
         """
         return self.filterset.requires_tag and _estimated_rows(matches) <= INTERSECT_LIMIT
 
@@ -148,8 +146,8 @@ def _is_common(search_query: SearchQuery) -> bool:
 def _common_word_matches(search: ItemSearch) -> QuerySet[Item]:
     """The matches of a common word, found by testing rows rather than by its GIN bitmap.
 
-    A word in hundreds of thousands of items costs 35–70 ms of GIN bitmap at a million
-    items before a row is read (docs/performance.md), while testing a row's in-row vector
+    A word in hundreds of thousands of items costs tens of milliseconds of GIN bitmap
+    before a row is read (docs/performance.md), while testing a row's in-row vector
     costs about a microsecond and enough rows hold it (`rows_beat_bitmap`). Without filters the
     newest-first index is walked (the window is then the newest hits); with filters the
     word is tested as a plain function call, which no index serves, so PostgreSQL starts
@@ -200,8 +198,8 @@ def _narrowed_by_pairs(
 
     When the phrases hold every word the query asks for, the words are tested in the
     rows the pairs' index yields: a stock phrase's two words each fill a GIN bitmap of
-    tens of thousands of items that the pairs already narrowed exactly (26 of 42 ms at a
-    million items). Other words keep their index, which can narrow further.
+    tens of thousands of items that the pairs already narrowed exactly. Other words keep
+    their index, which can narrow further.
     """
     if only_phrases(query):
         items = items.filter(_RowMatch(F("search_vector"), search_query))

@@ -19,7 +19,7 @@ def archive_counts() -> dict[str, int]:
         bodies=Body.objects.all(),
         committees=Committee.objects.all(),
         meetings=Meeting.objects.published(),
-        # The item's copy of its meeting's publication: one join less (2.5 → 1.2 s at 1M).
+        # The item's copy of its meeting's publication: one join less.
         decisions=Decision.objects.filter(item__is_published=True),
     )
 
@@ -36,9 +36,9 @@ def counts_together(**querysets: QuerySet) -> dict[str, int]:
         return dict(zip(querysets, cursor.fetchone(), strict=True))
 
 
-# Counting every decision reads a million rows at a million items (1.2 s); the start page
-# shows counts at most this old, or fresher: a newly listed meeting changes the key. At
-# 60 s both gunicorn workers recounted every minute under load and requests timed out.
+# Counting every decision reads every decision row; the start page shows counts at most
+# this old, or fresher: a newly listed meeting changes the key. A shorter life had the
+# workers recounting under load (docs/performance.md).
 COUNTS_CACHE_SECONDS = 600
 
 
@@ -66,8 +66,8 @@ def cached_until_published(key: str, compute: Callable[[], T]) -> T:
 
 def count_cached(queryset: QuerySet) -> int:
     """`queryset.count()`, cached under its SQL (`cached_until_published`): the API's lists
-    count people and cases by whether they appear in a published meeting (1.0 and 0.45 s at
-    a million items), while their pages take 1–3 ms."""
+    count people and cases by whether they appear in a published meeting, which costs far
+    more than their pages."""
     sql, params = queryset.query.sql_with_params()
     digest = hashlib.sha256(f"{sql}|{params!r}".encode()).hexdigest()
     return cached_until_published(f"count:{digest}", queryset.count)

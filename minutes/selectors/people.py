@@ -186,8 +186,7 @@ def party_totals(*, party: Party) -> PartyTotals:
 def party_totals_cached(*, party: Party) -> PartyTotals:
     """`party_totals`, cached per party (`cached_until_published`).
 
-    The totals read every reservation and yrkande the party ever made: 0.8 s for a large
-    party at a million items, of which the item lookups are most (counting through the
-    items' own copies of date, committee and publication was no faster).
+    The totals read every reservation and yrkande the party ever made, mostly looking up
+    their items (docs/performance.md).
     """
     return cached_until_published(f"party-totals:{party.pk}", lambda: party_totals(party=party))
