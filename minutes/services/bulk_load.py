@@ -2,13 +2,13 @@
 
 `protocols_bulk_load` leaves the same rows as `meeting_import` would for each protocol, but
 instead of a transaction and a dozen statements per protocol it parses in worker
-processes, resolves bodies, committees, people, parties and cases for a batch of
-protocols at once (with the importer's own functions), takes ids from the sequences in
-blocks and writes every table with COPY. Items are inserted after their children, with
-their search vectors and tags computed by the importer's SQL, so each item row is written
-once. The indexes that are dearest to keep row by row (the GIN indexes of the search, the
-newest-first covering index) are dropped for the load and built once at the end; then
-the tables are analysed.
+processes (`parse_workers`), resolves bodies, committees, people, parties and cases for a
+batch of protocols at once (with the importer's own functions), takes ids from the
+sequences in blocks and writes every table with COPY. Items are inserted after their
+children, with their search vectors and tags computed by the importer's SQL, so each item
+row is written once. The indexes that are dearest to keep row by row (the GIN indexes of
+the search, the newest-first covering index) are dropped for the load and built once at
+the end; then the tables are analysed.
 
 The whole load is one transaction: if anything fails, nothing of it stays (and the files
 it stored are deleted). The item table is locked for writers and readers meanwhile, so
@@ -21,14 +21,11 @@ replacing is a clerk's decision, made one protocol at a time with `import_minute
 
 from __future__ import annotations
 
-import hashlib
-import multiprocessing
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
-from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
@@ -36,7 +33,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils import timezone
 
 from minutes.models import ImportRecord, Meeting
-from minutes.parsing import ParseError, parse_bytes, parse_text
+from minutes.parsing import ParseError
 
 from .bulk_copy import (
     TABLES,
@@ -52,12 +49,13 @@ from .bulk_rows import reading_rows
 from .import_rows import dnrs_in, names_in, reading_context
 from .import_warnings import StoredWarning, warnings_stored
 from .importing import ImportRejected, items_chosen, meeting_fill, protocol_header
+from .parse_workers import Reading, Source, parse_workers
 from .resolve import ImportCache, body_resolve, cases_resolve, committee_resolve, people_resolve
 
+# Protocols stored together; the next batch is parsed while this one is stored.
 BATCH_PROTOCOLS = 400
-# Protocols a parse worker takes at a time. Each hand-over costs the loader's process time
-# (its pool threads share the interpreter with the store); 32 against 8: 1,338 against
-# 1,287 items/s, the means of 4 and 6 loads of 30,000 items on 2 cores (±5 % apart).
+# Protocols a parse worker takes at a time: each hand-over costs the loader's process time
+# (the pool's threads share the interpreter with the store), so few and large.
 PARSE_CHUNK = 32
 # Every table the load writes: its own, and those of the people and cases it resolves.
 _LOADED_TABLES = (*TABLES, "minutes_person", "minutes_case")
@@ -83,62 +81,10 @@ class BulkLoadStats:
         return self.items / self.seconds if self.seconds else 0.0
 
 
-@dataclass(frozen=True)
-class _Reading:
-    name: str
-    data: bytes
-    sha256: str
-    parsed: object  # a ParsedProtocol, or the ParseError saying why not
-    cpu_seconds: float
-
-
-# A protocol to load: a file (text, PDF or Word, as `import_minutes` reads them), or a
-# file name and the text it holds.
-Source = Path | tuple[str, str]
-
-
-def _parse_one(source: Source) -> _Reading:
-    """Read and parse one source (in a worker process): the reading or the error, never a
-    traceback."""
-    started = time.process_time()
-    name = str(source) if isinstance(source, Path) else source[0]
-    data = b""
-    try:
-        if isinstance(source, Path):
-            data = source.read_bytes()
-            parsed = parse_bytes(data, source.name)
-        else:
-            data = source[1].encode("utf-8")
-            parsed = parse_text(source[1])
-    except OSError as error:
-        parsed = ParseError(f"filen kunde inte läsas: {error.strerror or error}")
-    except ParseError as error:
-        parsed = error
-    except Exception as error:  # a parser bug costs one protocol, not the load
-        parsed = ParseError(f"oväntat fel vid tolkningen: {type(error).__name__}: {error}")
-    sha256 = hashlib.sha256(data).hexdigest()
-    return _Reading(name, data, sha256, parsed, time.process_time() - started)
-
-
-def _readings(sources: Iterable[Source], jobs: int) -> Iterator[list[_Reading]]:
-    """Batches of readings, in order; the next batch parses while the caller stores this one.
-
-    Workers are forked (a spawned one would re-import the settings); they never touch the
-    inherited database connection and leave through `os._exit`.
-    """
-    source = iter(sources)
-    if jobs <= 1:
-        while batch := list(islice(source, BATCH_PROTOCOLS)):
-            yield [_parse_one(named) for named in batch]
-        return
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        batch = list(islice(source, BATCH_PROTOCOLS))
-        pending = pool.map_async(_parse_one, batch, chunksize=PARSE_CHUNK) if batch else None
-        while pending is not None:
-            done = pending.get()
-            batch = list(islice(source, BATCH_PROTOCOLS))
-            pending = pool.map_async(_parse_one, batch, chunksize=PARSE_CHUNK) if batch else None
-            yield done
+def _batches(readings: Iterator[tuple[Source, Reading]], size: int) -> Iterator[list[Reading]]:
+    """The readings in lists of `size`, in order."""
+    while batch := [reading for _, reading in islice(readings, size)]:
+        yield batch
 
 
 class _Loader:
@@ -162,7 +108,7 @@ class _Loader:
         self.background = ThreadPoolExecutor(1, thread_name_prefix="bulk-insert")
         self.staged = False  # a batch copied whose items are not inserted yet
 
-    def batch_store(self, readings: list[_Reading]) -> None:
+    def batch_store(self, readings: list[Reading]) -> None:
         """Resolve and build one batch while the previous one's items are inserted; COPY it."""
         if self.ids is None:
             self.ids = IdBlocks(connection.cursor())
@@ -215,7 +161,7 @@ class _Loader:
             for table in TABLES:
                 cursor.execute(f"ANALYZE {table}")
 
-    def _accepted(self, readings: list[_Reading]) -> list[tuple]:
+    def _accepted(self, readings: list[Reading]) -> list[tuple]:
         """The readings to store, with header, committee and chosen items; others reported."""
         stored = set(
             Meeting.objects.filter(sha256__in=[r.sha256 for r in readings]).values_list(
@@ -354,10 +300,13 @@ def protocols_bulk_load(
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             tables_lock()
             with items_staged(), rebuilt_indexes_dropped():
-                for readings in _readings(sources, jobs):
-                    store_started = time.perf_counter()
-                    loader.batch_store(readings)
-                    stats.store_seconds += time.perf_counter() - store_started
+                with parse_workers(
+                    sources, jobs=jobs, ahead=BATCH_PROTOCOLS, chunk=PARSE_CHUNK
+                ) as readings:
+                    for batch in _batches(readings, BATCH_PROTOCOLS):
+                        store_started = time.perf_counter()
+                        loader.batch_store(batch)
+                        stats.store_seconds += time.perf_counter() - store_started
                 store_started = time.perf_counter()
                 loader.finish()
                 stats.store_seconds += time.perf_counter() - store_started
@@ -373,7 +322,7 @@ def protocols_bulk_load(
     if not connection.in_atomic_block:
         # Set the visibility map, which index-only scans rely on, and count the new rows
         # as analysed, now rather than when autovacuum comes to them in the middle of the
-        # first searches (it did, in a 100k benchmark: dnr lookups took 7 ms instead of 2).
+        # first searches.
         with connection.cursor() as cursor:
             cursor.execute(f"VACUUM (ANALYZE) {', '.join(_LOADED_TABLES)}")
     stats.seconds = time.perf_counter() - started

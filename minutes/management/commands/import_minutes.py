@@ -1,25 +1,22 @@
 """Import protocol files and folders into the archive: `manage.py import_minutes PATH...`.
 
-Files are read and parsed in worker processes (parsing is pure Python and the slow part)
-while this process writes them to the database one transaction each, in path order. A
-file already imported (same sha256) is skipped before it is parsed at all.
+Files are read and parsed in worker processes (`minutes.services.parse_workers`) while
+this process writes them to the database one transaction each, in path order. A file
+already imported (same sha256) is skipped before it is parsed at all.
 
 `--bulk` loads a backlog instead (`minutes.services.bulk_load`): every file in one
-transaction, with the archive's item table locked meanwhile; 600 generated protocols took
-7.3 s instead of 18.7 (docs/performance.md).
+transaction, with the archive's item table locked meanwhile, and much faster (the figures
+are in docs/performance.md).
 """
 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import time
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
-from itertools import islice
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -27,14 +24,13 @@ from django.db import DatabaseError, connection
 from tqdm import tqdm
 
 from minutes.models import Meeting
-from minutes.parsing import ParsedProtocol, ParseError, parse_bytes
+from minutes.parsing import ParseError
 from minutes.services.bulk_load import protocols_bulk_load
 from minutes.services.importing import ImportRejected, meeting_import
+from minutes.services.parse_workers import Reading, parse_workers
 from minutes.services.resolve import ImportCache
 
 SUFFIXES = frozenset({".txt", ".md", ".pdf", ".docx"})
-# Files parsed ahead of the writer: enough to keep every worker busy, little memory.
-_AHEAD = 32
 
 
 def files_under(paths: Iterable[str]) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -54,37 +50,6 @@ def files_under(paths: Iterable[str]) -> tuple[list[Path], list[tuple[str, str]]
     return found, missing
 
 
-def _parse(path: Path) -> ParsedProtocol | ParseError:
-    """Read and parse one file (in a worker): the reading, or the error saying why not."""
-    try:
-        return parse_bytes(path.read_bytes(), path.name)
-    except ParseError as error:
-        return error
-    except Exception as error:
-        # A parser bug must cost one file, not the run; the exception itself may not
-        # survive pickling back to the parent, its description does.
-        return ParseError(f"oväntat fel vid tolkningen: {type(error).__name__}: {error}")
-
-
-def _readings(paths: list[Path], pool: Executor | None) -> Iterator[tuple[Path, object]]:
-    """Each path with its reading, in order; parsed ahead in `pool` when there is one.
-
-    A bounded window of files is in flight, so memory stays flat for any folder size.
-    """
-    if pool is None:
-        for path in paths:
-            yield path, _parse(path)
-        return
-    pending = iter(paths)
-    window = deque((path, pool.submit(_parse, path)) for path in islice(pending, _AHEAD))
-    while window:
-        path, future = window.popleft()
-        following = next(pending, None)
-        if following is not None:
-            window.append((following, pool.submit(_parse, following)))
-        yield path, future.result()
-
-
 @contextmanager
 def _commits_without_waiting_for_disk() -> Iterator[None]:
     """Let each protocol's COMMIT return before its WAL reaches the disk (this session only).
@@ -100,20 +65,6 @@ def _commits_without_waiting_for_disk() -> Iterator[None]:
     finally:
         with connection.cursor() as cursor:
             cursor.execute("RESET synchronous_commit")
-
-
-def _parsing_pool(jobs: int) -> Executor | None:
-    """Worker processes for parsing, started now (before the progress bar's thread exists).
-
-    They are forked: a spawned worker would re-import the settings, which start the
-    embedded database. The children inherit this process's database connection but never
-    touch it, and leave through `os._exit`, so the parent's session is not disturbed.
-    """
-    if jobs <= 1:
-        return None
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
-    pool.submit(os.getpid).result()  # with fork, the first task starts every worker
-    return pool
 
 
 class Command(BaseCommand):
@@ -163,23 +114,19 @@ class Command(BaseCommand):
         todo = [path for path in files if path not in known]
         counts: Counter[str] = Counter(unchanged=len(known))
         options = {"keep_corrections": keep_corrections, "publish": not unpublished}
-        pool = _parsing_pool(jobs) if len(todo) > 1 else None
-        progress = tqdm(total=len(files), initial=len(known), unit="protokoll", disable=None)
-        try:
-            with _commits_without_waiting_for_disk():
-                for path, reading in _readings(todo, pool):
-                    status, reason = self._import_one(path, reading, **options)
-                    counts[status] += 1
-                    if reason:
-                        failures.append((str(path), reason))
-                    progress.update()
-                    progress.set_postfix(
-                        ny=counts["imported"], ersatt=counts["replaced"], fel=len(failures)
-                    )
-        finally:
-            progress.close()
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
+        # The workers are forked on entering, before the progress bar starts its thread.
+        with (
+            parse_workers(todo, jobs=jobs) as readings,
+            tqdm(total=len(files), initial=len(known), unit="protokoll", disable=None) as bar,
+            _commits_without_waiting_for_disk(),
+        ):
+            for path, reading in readings:
+                status, reason = self._import_one(path, reading, **options)
+                counts[status] += 1
+                if reason:
+                    failures.append((str(path), reason))
+                bar.update()
+                bar.set_postfix(ny=counts["imported"], ersatt=counts["replaced"], fel=len(failures))
         self._report(counts, failures, time.perf_counter() - started)
 
     def _bulk_load(
@@ -212,15 +159,15 @@ class Command(BaseCommand):
         return {path for path, digest in digests.items() if digest in stored}
 
     def _import_one(
-        self, path: Path, reading, *, keep_corrections: bool, publish: bool
+        self, path: Path, reading: Reading, *, keep_corrections: bool, publish: bool
     ) -> tuple[str, str | None]:
         """Import one parsed file; return its status and, if it failed, why."""
-        if isinstance(reading, ParseError):
-            return "failed", str(reading)
+        if isinstance(reading.parsed, ParseError):
+            return "failed", str(reading.parsed)
         try:
             result = meeting_import(
-                parsed=reading,
-                data=path.read_bytes(),
+                parsed=reading.parsed,
+                data=reading.data,
                 filename=path.name,
                 publish=publish,
                 keep_corrections=keep_corrections,
