@@ -34,7 +34,12 @@ def _production_files() -> list[Path]:
 
 
 def _requirement_names(requirements: list[str]) -> set[str]:
-    return {re.split(r"[<>=\[;! ]", r, maxsplit=1)[0].lower() for r in requirements}
+    return {_normalized(re.split(r"[<>=\[;! ]", r, maxsplit=1)[0]) for r in requirements}
+
+
+def _normalized(name: str) -> str:
+    """A distribution's name as PEP 503 compares them."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def test_production_code_never_imports_the_development_app() -> None:
@@ -49,7 +54,25 @@ def test_every_package_production_code_imports_is_declared() -> None:
     missing = set()
     for path in _production_files():
         for module in _imported_top_modules(path) - local - set(sys.stdlib_module_names):
-            names = {d.lower() for d in distributions.get(module, [module])}
+            names = {_normalized(d) for d in distributions.get(module, [module])}
+            if not names & declared:
+                missing.add((module, path.relative_to(ROOT).as_posix()))
+    assert missing == set()
+
+
+def test_every_package_the_tests_and_devtools_import_is_declared() -> None:
+    declared = _requirement_names(
+        [
+            *PYPROJECT["project"]["dependencies"],
+            *PYPROJECT["project"]["optional-dependencies"]["dev"],
+        ]
+    )
+    distributions = packages_distributions()
+    local = {"minutes", "archive", "devtools", "tests", "conftest"}
+    missing = set()
+    for path in [*ROOT.glob("tests/**/*.py"), *ROOT.glob("devtools/**/*.py")]:
+        for module in _imported_top_modules(path) - local - set(sys.stdlib_module_names):
+            names = {_normalized(d) for d in distributions.get(module, [module])}
             if not names & declared:
                 missing.add((module, path.relative_to(ROOT).as_posix()))
     assert missing == set()
