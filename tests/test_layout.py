@@ -47,35 +47,30 @@ def test_production_code_never_imports_the_development_app() -> None:
     assert importing == []
 
 
-def test_every_package_production_code_imports_is_declared() -> None:
-    declared = _requirement_names(PYPROJECT["project"]["dependencies"])
-    distributions = packages_distributions()
-    local = {"minutes", "archive"}
-    missing = set()
-    for path in _production_files():
-        for module in _imported_top_modules(path) - local - set(sys.stdlib_module_names):
-            names = {_normalized(d) for d in distributions.get(module, [module])}
-            if not names & declared:
-                missing.add((module, path.relative_to(ROOT).as_posix()))
-    assert missing == set()
-
-
-def test_every_package_the_tests_and_devtools_import_is_declared() -> None:
-    declared = _requirement_names(
-        [
-            *PYPROJECT["project"]["dependencies"],
-            *PYPROJECT["project"]["optional-dependencies"]["dev"],
-        ]
-    )
+def _undeclared(files: list[Path], requirements: list[str]) -> set[tuple[str, str]]:
+    """(module, file) for each third-party module the files import that no requirement
+    provides."""
+    declared = _requirement_names(requirements)
     distributions = packages_distributions()
     local = {"minutes", "archive", "devtools", "tests", "conftest"}
     missing = set()
-    for path in [*ROOT.glob("tests/**/*.py"), *ROOT.glob("devtools/**/*.py")]:
+    for path in files:
         for module in _imported_top_modules(path) - local - set(sys.stdlib_module_names):
             names = {_normalized(d) for d in distributions.get(module, [module])}
             if not names & declared:
                 missing.add((module, path.relative_to(ROOT).as_posix()))
-    assert missing == set()
+    return missing
+
+
+def test_every_package_production_code_imports_is_declared() -> None:
+    assert _undeclared(_production_files(), PYPROJECT["project"]["dependencies"]) == set()
+
+
+def test_every_package_the_tests_and_devtools_import_is_declared() -> None:
+    files = [*ROOT.glob("tests/**/*.py"), *ROOT.glob("devtools/**/*.py")]
+    project = PYPROJECT["project"]
+    requirements = [*project["dependencies"], *project["optional-dependencies"]["dev"]]
+    assert _undeclared(files, requirements) == set()
 
 
 def test_development_packages_are_extras_only() -> None:
