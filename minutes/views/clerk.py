@@ -79,13 +79,25 @@ def upload_new(request: HttpRequest) -> HttpResponse:
     return render(request, "minutes/clerk/upload.html", {"form": form}, status=400)
 
 
+def pending_upload(view: Callable[[HttpRequest, Upload], HttpResponse]):
+    """A view of an upload still waiting for review gets the upload; a published or
+    cancelled one sends the clerk to where it went instead."""
+
+    @functools.wraps(view)
+    def with_upload(request: HttpRequest, pk: int) -> HttpResponse:
+        upload = selectors_clerk.upload_get(pk=pk)
+        if upload.status != Upload.Status.PENDING:
+            return redirect_closed(request, upload)
+        return view(request, upload)
+
+    return with_upload
+
+
 @require_http_methods(["GET", "POST"])
 @clerk_required
-def review_page(request: HttpRequest, pk: int) -> HttpResponse:
+@pending_upload
+def review_page(request: HttpRequest, upload: Upload) -> HttpResponse:
     """The reading beside its text; a POST saves the clerk's corrections of the meeting."""
-    upload = selectors_clerk.upload_get(pk=pk)
-    if upload.status != Upload.Status.PENDING:
-        return redirect_closed(request, upload)
     review = upload_review(upload=upload)
     if request.method == "POST" and review.parsed is not None:
         form = MeetingFieldsForm(request.POST)
@@ -99,11 +111,9 @@ def review_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @clerk_required
-def publish(request: HttpRequest, pk: int) -> HttpResponse:
+@pending_upload
+def publish(request: HttpRequest, upload: Upload) -> HttpResponse:
     """Publish the upload with the corrected meeting fields, or say why it cannot be."""
-    upload = selectors_clerk.upload_get(pk=pk)
-    if upload.status != Upload.Status.PENDING:
-        return redirect_closed(request, upload)
     review = upload_review(upload=upload)
     if review.parsed is None:
         return render_review(request, review, status=409)
@@ -126,11 +136,9 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @clerk_required
-def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+@pending_upload
+def cancel(request: HttpRequest, upload: Upload) -> HttpResponse:
     """Drop a pending upload and go back to the clerk's start page."""
-    upload = selectors_clerk.upload_get(pk=pk)
-    if upload.status != Upload.Status.PENDING:
-        return redirect_closed(request, upload)
     try:
         upload_cancel(upload=upload)
     except UploadError as error:
