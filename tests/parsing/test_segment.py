@@ -7,10 +7,18 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from minutes.parsing.clean import clean_text, normalize
 from minutes.parsing.meeting import find_meeting_date
-from minutes.parsing.segment import Segments, marker_number, segment_text
+from minutes.parsing.segment import (
+    Segments,
+    _Candidate,
+    _heaviest_increasing,
+    marker_number,
+    segment_text,
+)
 from tests.seeds import seed_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "protocols"
@@ -149,3 +157,30 @@ def test_layout_fixture_segments_across_page_breaks() -> None:
     assert "att lägga redovisningen till handlingarna." in items[34]
     assert "Enligt § 5 i reglementet" in items[32]
     assert all("SAMMANTRÄDESPROTOKOLL" not in text for text in items.values())
+
+
+def _heaviest_by_double_loop(candidates):
+    """The plain n² reading of the heaviest strictly increasing subsequence."""
+    best = [c.weight for c in candidates]
+    previous = [None] * len(candidates)
+    for i, current in enumerate(candidates):
+        for j in range(i):
+            if candidates[j].number < current.number and best[j] + current.weight > best[i]:
+                best[i] = best[j] + current.weight
+                previous[i] = j
+    cursor = max(range(len(candidates)), key=lambda i: (best[i], i))
+    chosen = []
+    while cursor is not None:
+        chosen.append(candidates[cursor])
+        cursor = previous[cursor]
+    return list(reversed(chosen))
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 40), st.sampled_from([1.0, 0.1, 0.01])), min_size=1, max_size=60
+    )
+)
+def test_heaviest_increasing_chooses_as_the_double_loop(rows) -> None:
+    candidates = [_Candidate(line, number, weight) for line, (number, weight) in enumerate(rows)]
+    assert _heaviest_increasing(candidates) == _heaviest_by_double_loop(candidates)
