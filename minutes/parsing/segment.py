@@ -11,6 +11,7 @@ weigh little. A § number never goes backwards or repeats; a reference inside te
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -158,6 +159,8 @@ def _without_tables_of_contents(
         _body_lines(lines, c.line, nxt.line) <= _TOC_BODY_LINES for c, nxt in pairwise(candidates)
     ]
     dropped: set[int] = set()
+    later = Counter(c.number for c in candidates)  # the numbers from `passed` on
+    passed = 0
     start = 0
     while start < len(bodiless):
         end = start
@@ -166,9 +169,10 @@ def _without_tables_of_contents(
             end += 1
             # the numbers start over: the items themselves follow, short as they are
             restarts = candidates[end].number <= candidates[end - 1].number
+        later.subtract(c.number for c in candidates[passed:end])
+        passed = max(passed, end)
         run = candidates[start:end]
-        later = {c.number for c in candidates[end:]}
-        if len(run) >= _TOC_MIN_RUN and later & {c.number for c in run}:
+        if len(run) >= _TOC_MIN_RUN and any(later[c.number] > 0 for c in run):
             dropped.update(range(start, end))
         start = end if restarts else end + 1
     return [c for i, c in enumerate(candidates) if i not in dropped]
@@ -255,10 +259,11 @@ def segment(lines: Sequence[str]) -> Segments:
     """Split cleaned lines into header, items and tail."""
     candidates = _candidates(lines)
     markers = _without_listed_jumps(_heaviest_increasing(candidates))
+    chosen = {m.line for m in markers}
     warnings = [
         warn("marker_out_of_order", number=c.number, line=c.line + 1)
         for c in candidates
-        if c.weight == _FULL and c not in markers and markers and c.line > markers[0].line
+        if c.weight == _FULL and c.line not in chosen and markers and c.line > markers[0].line
     ]
     if not markers:
         text = "\n".join(lines)
