@@ -16,6 +16,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from .parsing import ParsedProtocol, ParseError, parse_bytes
+from .parsing.extract import megabytes_apart
 
 # Kinds of file clerks send by mistake, by their first bytes, so the message names them.
 FOREIGN_SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -34,12 +35,6 @@ FOREIGN_SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 SNIFF_BYTES = 8192  # enough to see a PDF header after junk and NUL bytes of a binary file
 SUPPORTED = _("Ladda upp protokollet som PDF, DOCX eller textfil (TXT eller MD).")
-
-
-def megabytes(size: int) -> str:
-    """A byte count in megabytes for messages, `25` or `3.2`."""
-    value = size / 1_000_000
-    return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
 
 
 def file_kind(data: bytes) -> str:
@@ -128,7 +123,9 @@ class UploadForm(forms.Form):
             raise forms.ValidationError(
                 _("Filen är för stor (%(size)s MB). Största tillåtna storlek är %(limit)s MB."),
                 code="too_big",
-                params={"size": megabytes(upload.size), "limit": megabytes(limit)},
+                params=dict(
+                    zip(("size", "limit"), megabytes_apart(upload.size, limit), strict=True)
+                ),
             )
         data = b"".join(upload.chunks())
         if not data.strip():

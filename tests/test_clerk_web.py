@@ -289,6 +289,18 @@ def test_too_big_upload_names_the_limit(clerk_client, settings, media_root):
 
 
 @pytest.mark.django_db
+def test_a_file_just_over_the_limit_is_not_said_to_be_as_big_as_it(
+    clerk_client, settings, media_root
+):
+    """25 MiB is 26.2 MB: a 26.3 MB file must not read "26 MB … största 26 MB"."""
+    settings.MAX_UPLOAD_BYTES = 25 * 1024 * 1024
+    response = upload(clerk_client, b"x" * 26_300_000)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Filen är för stor (26.3 MB). Största tillåtna storlek är 26.2 MB." in html
+
+
+@pytest.mark.django_db
 def test_long_file_name_with_swedish_letters_is_stored(clerk_client):
     name = "Protokoll kulturnämnden sammanträde " + "å" * 150 + ".txt"
     response = upload(clerk_client, protocol_text().encode(), name)

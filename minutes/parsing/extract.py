@@ -8,6 +8,7 @@ lines as in the markdown layouts, and every failure is a `ParseError` in Swedish
 from __future__ import annotations
 
 import io
+import math
 import re
 import threading
 import unicodedata
@@ -155,10 +156,25 @@ def is_pdf(data: bytes) -> bool:
 def check_size(size: int) -> None:
     """Refuse files over `MAX_BYTES`, naming the limit in megabytes."""
     if size > MAX_BYTES:
-        raise ParseError(
-            f"Filen är för stor ({size / 1_000_000:.1f} MB). "
-            f"Största tillåtna storlek är {MAX_BYTES / 1_000_000:.0f} MB."
-        )
+        shown, limit = megabytes_apart(size, MAX_BYTES)
+        raise ParseError(f"Filen är för stor ({shown} MB). Största tillåtna storlek är {limit} MB.")
+
+
+def megabytes_apart(size: int, limit: int) -> tuple[str, str]:
+    """A file's size and the smaller limit it passes, in megabytes, with as many decimals as
+    tell them apart (`26.3` and `26.2`, never `26` and `26`): the limit rounded down,
+    trailing zeros dropped (`1.5` and `1`)."""
+    for decimals in range(1, 7):
+        scale = 10**decimals
+        shown = round(size / 1_000_000, decimals)
+        under = math.floor(limit * scale / 1_000_000) / scale
+        if shown > under:
+            break
+    return _plain(shown, decimals), _plain(under, decimals)
+
+
+def _plain(value: float, decimals: int) -> str:
+    return f"{value:.{decimals}f}".rstrip("0").rstrip(".")
 
 
 # --- PDF -----------------------------------------------------------------------------------

@@ -388,3 +388,15 @@ def test_parse_file_refuses_unreadable_files_with_parse_error(tmp_path: Path) ->
 
     with pytest.raises(ParseError, match="saknar textlager"):
         parse_file(path)
+
+
+@pytest.mark.parametrize(
+    ("size", "limit", "expected"),
+    [
+        (26_300_000, 25 * 1024 * 1024, ("26.3", "26.2")),  # 25 MiB: not "26 … 26"
+        (1_500_100, 1_000_000, ("1.5", "1")),
+        (50_000_001, 50_000_000, ("50.000001", "50")),  # one byte over still reads as more
+    ],
+)
+def test_a_size_over_the_limit_reads_as_more_than_it(size, limit, expected) -> None:
+    assert extract.megabytes_apart(size, limit) == expected
