@@ -16,7 +16,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from .parsing import ParsedProtocol, ParseError, parse_bytes
-from .parsing.extract import megabytes_apart
+from .parsing.extract import megabytes_apart, utf16_without_bom
 
 # Kinds of file clerks send by mistake, by their first bytes, so the message names them.
 FOREIGN_SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -55,8 +55,10 @@ def file_kind(data: bytes) -> str:
                 code="wrong_type",
                 params={"what": what, "supported": SUPPORTED},
             )
-    # Text never holds NUL bytes, except UTF-16/32 which start with a byte order mark.
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+    # Text never holds NUL bytes, except UTF-16/32 (with a byte order mark, or UTF-16 told
+    # by its pattern of NULs).
+    boms = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+    if b"\x00" in head and not head.startswith(boms) and utf16_without_bom(head) is None:
         raise forms.ValidationError(
             _("Filen är ingen text, PDF eller DOCX utan binära data. %(supported)s"),
             code="wrong_type",

@@ -609,3 +609,12 @@ def test_cancel_leaves_nothing_behind(clerk_client, media_root, django_capture_o
     response = publish(clerk_client, pending)
     assert response.status_code == 302
     assert not models.Meeting.objects.exists()
+
+
+@pytest.mark.django_db
+def test_utf16_text_without_a_byte_order_mark_is_taken(clerk_client, media_root):
+    """Notepad's "Unicode big/little endian" saved without a BOM is text, not binary."""
+    response = upload(clerk_client, protocol_text().encode("utf-16-le"))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    (pending,) = models.Upload.objects.all()
+    assert pending.status == models.Upload.Status.PENDING

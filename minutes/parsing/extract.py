@@ -37,6 +37,10 @@ __all__ = ["MAX_BYTES", "Extracted", "extract_bytes", "extract_text", "read_file
 
 MAX_BYTES = 50_000_000  # 50 MB: even a text PDF of hundreds of pages is only a few MB
 PAGE_BREAK = "\f"
+# UTF-16 without a byte order mark is told from the first bytes: Latin text has a NUL in
+# at least this share of its high (LE) or low (BE) bytes.
+UTF16_SNIFF_BYTES = 4096
+UTF16_NUL_SHARE = 0.7
 NOT_READABLE = "Filen är inte en text, PDF eller DOCX"
 TAB_GAP_EM = 2.0  # a gap this many font sizes wide between two words is a table column
 CELL_ALIGN_PT = 3.0  # a line starting this close to the value column above continues the table
@@ -336,7 +340,12 @@ def extract_docx(data: bytes) -> Extracted:
             f"{NOT_READABLE}: den är {what}-fil. Spara protokollet som PDF eller DOCX."
         )
     try:
+        # python-docx trips over malformed package parts with AttributeError too (an
+        # unnamespaced [Content_Types].xml): caught here, around the opening only.
         document = docx.Document(io.BytesIO(data))
+    except (*DOCX_ERRORS, AttributeError) as error:
+        raise ParseError("DOCX-filen är skadad och kan inte läsas.") from error
+    try:
         body = document.element.body
         lines = docx_lines(body, document) if body is not None else []
     except DOCX_ERRORS as error:
@@ -453,6 +462,8 @@ def decode_text(data: bytes) -> tuple[str, list[ParseWarning]]:
                 return data.decode(encoding), []
             except UnicodeDecodeError as error:
                 raise ParseError(f"{NOT_READABLE}: textkodningen är trasig.") from error
+    if (encoding := utf16_without_bom(data)) is not None:
+        return data.decode(encoding, errors="replace"), [warn("text_not_utf8", encoding=encoding)]
     if count_bytes(data, CONTROL_BYTES) > MAX_CONTROL_RATIO * len(data):
         raise ParseError(f"{NOT_READABLE}: den innehåller binära data.")
     try:
@@ -464,6 +475,23 @@ def decode_text(data: bytes) -> tuple[str, list[ParseWarning]]:
     encoding = guess_legacy_encoding(data)
     text = data.decode(encoding, errors="replace")
     return text, [warn("text_not_utf8", encoding=encoding)]
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """`utf-16-le` or `utf-16-be` for text saved as UTF-16 without a byte order mark (every
+    other byte of Latin text is NUL), when it decodes cleanly; else None."""
+    head = data[:UTF16_SNIFF_BYTES]
+    if len(head) < 2 or b"\x00" not in head:
+        return None
+    for encoding, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        if zeros.count(0) >= UTF16_NUL_SHARE * len(zeros):
+            try:
+                text = data[: len(data) - len(data) % 2].decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if looks_textual(text[:UTF16_SNIFF_BYTES]):
+                return encoding
+    return None
 
 
 def guess_legacy_encoding(data: bytes) -> str:

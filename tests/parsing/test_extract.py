@@ -4,6 +4,8 @@ in the encodings clerks' tools save, and every way a file can be unreadable."""
 from __future__ import annotations
 
 import hashlib
+import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -201,10 +203,10 @@ def test_text_encodings(data: bytes, text: str, encodings: tuple[str, ...]) -> N
     assert {w.code for w in extracted.warnings} <= {"text_not_utf8"}
 
 
-def test_utf16_without_bom_is_refused_as_binary() -> None:
-    # without a BOM every other byte is NUL; guessing the byte order is left to the clerk
+def test_nul_bytes_that_are_not_utf16_are_refused_as_binary() -> None:
+    # UTF-16 without a BOM is told by its NULs and read (below); other NULs are binary
     with pytest.raises(ParseError, match="binära data"):
-        extract_bytes(SWEDISH.encode("utf-16-le"))
+        extract_bytes(bytes([0, 1, 2, 3, 0, 5, 0, 0x1B]) * 300)
 
 
 def test_old_mac_line_ends_become_newlines() -> None:
@@ -251,6 +253,19 @@ def truncated_pdf(tmp_path: Path) -> bytes:
     return data[: len(data) * 2 // 3]
 
 
+def docx_with_plain_content_types(tmp_path: Path) -> bytes:
+    """A real DOCX whose [Content_Types].xml lost its namespace (a broken Word export)."""
+    data = build_docx(["Nämnden beslutar"], tmp_path / "hel.docx").read_bytes()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                content = re.sub(rb' xmlns="[^"]*"', b"", content)
+            target.writestr(info, content)
+    return out.getvalue()
+
+
 def truncated_docx(tmp_path: Path) -> bytes:
     """A real DOCX cut in half."""
     data = build_docx(["Nämnden beslutar"], tmp_path / "hel.docx").read_bytes()
@@ -280,6 +295,7 @@ def truncated_docx(tmp_path: Path) -> bytes:
         (lambda tmp: b"%PDF-1.7\n" + bytes(range(256)) * 4, "skadad"),  # PDF magic, no PDF
         (lambda tmp: zip_without_document(), "ZIP-fil"),  # a ZIP that is not a DOCX
         (truncated_docx, "skadad"),  # DOCX cut in half
+        (docx_with_plain_content_types, "skadad"),  # python-docx raised AttributeError
         (lambda tmp: build_docx([""], tmp / "tom.docx").read_bytes(), "ingen text"),
     ],
     ids=[
@@ -294,6 +310,7 @@ def truncated_docx(tmp_path: Path) -> bytes:
         "fake-pdf",
         "zip",
         "truncated-docx",
+        "docx-plain-content-types",
         "empty-docx",
     ],
 )
@@ -400,3 +417,12 @@ def test_parse_file_refuses_unreadable_files_with_parse_error(tmp_path: Path) ->
 )
 def test_a_size_over_the_limit_reads_as_more_than_it(size, limit, expected) -> None:
     assert extract.megabytes_apart(size, limit) == expected
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(encoding: str) -> None:
+    extracted = extract_bytes(SWEDISH.encode(encoding), "protokoll.txt")
+    assert extracted.text == SWEDISH_LF
+    assert [(w.code, w.params) for w in extracted.warnings] == [
+        ("text_not_utf8", {"encoding": encoding})
+    ]
