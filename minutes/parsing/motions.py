@@ -59,8 +59,8 @@ _OUTCOME_WORDS = ("finner", "beslut", "bifallit")
 _PROPOSAL_NAMED_RE = re.compile(r"\bförslag|\byrkande|\bmotion", re.IGNORECASE)
 # A votering: `Votering begärs och genomförs`, `Omröstning begärs` (all layouts).
 VOTE_RE = re.compile(r"\bvotering|\bomröstning|\bja-röst|\bnej-röst", re.IGNORECASE)
-# Words every match of VOTE_RE or _YES_RE holds, tested before the patterns scan a text.
-_VOTE_TEXT_WORDS = ("votering", "röst", "ja", "omröstning")
+# Words every match of VOTE_RE, _YES_RE or _TALLY_RE holds, tested before their scans.
+_VOTE_TEXT_WORDS = ("votering", "röst", "nej")  # `nej`: in every tally (`Ja 7, Nej 4`)
 _YES_RE = re.compile(r"(\d+)\s+ja(?:-|\s)?röst|ja(?:-|\s)?röster\s*:?\s*(\d+)", re.IGNORECASE)
 _NO_RE = re.compile(r"(\d+)\s+nej(?:-|\s)?röst|nej(?:-|\s)?röster\s*:?\s*(\d+)", re.IGNORECASE)
 _ABSTAIN_RE = re.compile(
@@ -358,7 +358,7 @@ def _read_votes(paragraphs: list[str], key: str, found: Motions) -> None:
 def _counts(text: str, warnings: list[ParseWarning]) -> tuple[int | None, int | None, int | None]:
     """Yes, no and abstain: from a tally row (`Ja: 23, Nej: 22`) or from the sentences,
     counts in words (`åtta ja-röster mot fem nej-röster`) read as digits."""
-    text = _NUMBER_WORD_RE.sub(_as_digits, text)
+    text = _with_digits(text)
     tally = _TALLY_RE.search(text)
     if tally is None:
         return _count(_YES_RE, text), _count(_NO_RE, text), _count(_ABSTAIN_RE, text)
@@ -368,13 +368,18 @@ def _counts(text: str, warnings: list[ParseWarning]) -> tuple[int | None, int | 
     return int(tally.group("yes")), int(tally.group("no")), int(abstain) if abstain else 0
 
 
+def _with_digits(text: str) -> str:
+    """`åtta ja-röster` as `8 ja-röster`: the counts the patterns read are digits."""
+    return _NUMBER_WORD_RE.sub(_as_digits, text)
+
+
 def _as_digits(match: re.Match[str]) -> str:
     tens, unit = match.group("tens"), match.group("unit")
     return str(_TENS.get((tens or "").lower(), 0) + _UNITS.get((unit or "").lower(), 0))
 
 
 def _has_counts(text: str) -> bool:
-    text = _NUMBER_WORD_RE.sub(_as_digits, text)
+    text = _with_digits(text)
     return bool(_YES_RE.search(text) or _TALLY_RE.search(text))
 
 
