@@ -200,6 +200,7 @@ class _Reader:
                 words, in_for_note = [], False
                 title, name = _split_title(token.group("name").split())
                 self.current = _Entry(name=name, group=self.group, notes=title)
+                self.current.role = _role_of(title[0])[0] if title else None
                 self.entries.append(self.current)
             elif kind == "for" and self.current is not None:
                 pending_for = True

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, pairwise
 
 from .people import NAME
 from .records import Attendee, ParseWarning
@@ -132,8 +132,10 @@ _ADJUSTER_TITLE_RE = re.compile(r"(?i)\bjuster(?:are|ing)\b|protokollsjusterare"
 _ADJUSTER_TITLE_WORDS = ("juster",)  # in every match of _ADJUSTER_TITLE_RE
 # Chair and secretary by label: `Ordförande Jonas Andersson (S)`, `Sekreterare Christian Åhrén`.
 _CHAIR_LABEL_RE = re.compile(rf"(?m)^Ordförande\b[ \t:]*(?P<name>{NAME})")
+# The label may stand in a column after another (`Underskrifter   Sekreterare   ……`).
 _SECRETARY_LABEL_RE = re.compile(
-    rf"(?im)^(?:sekreterare|vid protokollet)\b[ \t:]*(?P<name>{NAME})?"
+    r"(?im)^(?:[^\t\n]*?(?:\t|[ ]{2,}))??(?:sekreterare|vid protokollet)\b"
+    rf"[ \t:]*(?P<name>{NAME})?"
 )
 _NAME_LINE_RE = re.compile(rf"^[.…_ \t]*(?P<name>{NAME})(?:[ \t]*\([^)]*\))?[ \t]*$")
 # Justering day: `Justeringen sker digitalt den 3 december`, `Protokollet justerat 2023-12-14`.
@@ -141,7 +143,8 @@ _ADJUSTED_RE = re.compile(
     r"(?im)(?:justering(?:en)?[ ]+(?:sker|skedde|äger[ ]+rum|har[ ]+skett|görs)\b"
     r"|^justeringens[ ]+plats[ ]+och[ ]+tid\b|^justeringsdatum\b|^datum[ ]+för[ ]+justering\b"
     r"|\bprotokollet[ ]+(?:är[ ]+)?justerat\b|^justerat[ ]+den\b"
-    r"|^justeringens[ ]+plats\b)(?P<rest>[^\n]*)"  # `och tid` wrapped onto the next line
+    r"|^justeringens[ ]+plats\b|^justeringens(?=\t|[ ]{2,}))"  # `(plats) och tid` wrapped
+    r"(?P<rest>[^\n]*)"
 )
 # ANSLAG/BEVIS box: `Datum för anslags uppsättande 2023-12-13`, `Anslaget tas ned 2024-01-04`.
 _NOTICE_POSTED_RE = re.compile(
@@ -556,7 +559,38 @@ def find_notice_dates(text: str) -> tuple[dt.date | None, dt.date | None]:
         (d for m in _notice_matches(_NOTICE_REMOVED_RE, text) if (d := _date_in_rest(m["rest"]))),
         None,
     )
+    if posted is None or removed is None:
+        wrapped_posted, wrapped_removed = _wrapped_notice_dates(text)
+        posted, removed = posted or wrapped_posted, removed or wrapped_removed
     return posted, removed
+
+
+def _wrapped_notice_dates(text: str) -> tuple[dt.date | None, dt.date | None]:
+    """Dates whose labels wrap onto the next line in columns, as the box of the common
+    template prints them: `Datum då anslaget  2025-03-18   Datum då anslaget  2025-04-09`
+    over `sätts upp                                tas ned`. Each label is read whole from
+    its own cell and the words under it."""
+    posted = removed = None
+    lines = text.split("\n")
+    for line, below in pairwise(lines):
+        if "anslag" not in line.lower():
+            continue
+        for date_match in DATE_RE.finditer(line):
+            label_start = _cell_start_before(line, date_match.start())
+            columns = slice(label_start, date_match.start())
+            label = " ".join(f"{line[columns]} {below[columns]}".split())
+            found = _date_from_match(date_match)
+            if _NOTICE_POSTED_RE.search(label):
+                posted = posted or found
+            elif _NOTICE_REMOVED_RE.search(label):
+                removed = removed or found
+    return posted, removed
+
+
+def _cell_start_before(line: str, end: int) -> int:
+    """Where the column that ends at `end` starts: after the previous gap of a tab or two spaces."""
+    gaps = [match.end() for match in _CELL_RE.finditer(line, 0, end) if match.end() < end]
+    return gaps[-1] if gaps else 0
 
 
 def read_meeting(

@@ -319,3 +319,52 @@ def test_roster_as_a_table_without_the_absent() -> None:
         ("Per Holm", "M", "vice ordförande"),
         ("Eva Lind", "C", "ledamot"),
     ]
+
+
+# The common template's front page as a PDF extractor lays it out: labels in a column of
+# their own that wrap onto the next line, the secretary's name under a dotted line in the
+# signature column, an official with a title before the name, and the ANSLAG/BEVIS box with
+# two wrapped labels side by side.
+SIGNATURE_COLUMNS = """\
+Norrviks kommun                       SAMMANTRÄDESPROTOKOLL        1(2)
+Tekniska nämnden                      Sammanträdesdatum 2025-09-03
+
+Plats och tid          Stadshuset, rum Linden, kl. 13:00–15:10
+Beslutande             Sven Åkesson (KD), ordförande
+                       Nora Lind (S)
+Övriga närvarande      Nämndsekreterare Ulla Berg
+                       Teknisk chef Amir Said
+Justeringens           Stadshuset 2025-09-08
+plats och tid
+Underskrifter          Sekreterare   ........................   Paragrafer 12–13
+                                     Ulla Berg
+                       Ordförande    ........................
+                                     Sven Åkesson
+                                 ANSLAG/BEVIS
+Datum då anslaget      2025-09-09            Datum då anslaget     2025-10-01
+sätts upp                                    tas ned
+\f
+§ 12                                    Dnr TN 2025/41
+Gatubelysning i Norrvik
+Tekniska nämndens beslut
+Tekniska nämnden beslutar att byta armaturer längs Storgatan.
+§ 13                                    Dnr TN 2025/7
+Delårsrapport
+Tekniska nämndens beslut
+Rapporten godkänns.
+"""
+
+
+def test_signature_columns_and_wrapped_labels() -> None:
+    protocol = parse_text(SIGNATURE_COLUMNS)
+    assert protocol.secretary == "Ulla Berg"
+    assert protocol.adjusted_on == dt.date(2025, 9, 8)
+    assert protocol.notice_posted_on == dt.date(2025, 9, 9)
+    assert protocol.notice_removed_on == dt.date(2025, 10, 1)
+    roles = {a.name: a.role for a in protocol.attendees}
+    assert roles["Ulla Berg"] == "sekreterare"
+    assert roles["Amir Said"] == "övrig närvarande"
+    assert [(i.number, i.dnr) for i in protocol.items] == [
+        (12, ("TN 2025/41",)),
+        (13, ("TN 2025/7",)),
+    ]
