@@ -47,6 +47,12 @@ DATE_RE = re.compile(
 _DAY_MONTH_RE = re.compile(
     rf"(?i)\bden\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_ALT})\b(?!\s+\d{{4}})"
 )
+# The meeting-date label in a column of its own beside the organ or body:
+# `Ekdala kommun          Sammanträdesdatum 2024-11-25`.
+_COLUMN_DATE_LABEL_RE = re.compile(
+    r"(?i)(?:\t|[ ]{2,})(?P<label>sammanträdesdatum|sammanträdesdag|mötesdatum)\b[ \t:]*"
+    r"(?P<rest>.*)$"
+)
 # The letter-style header of Region Västernorrland-like layouts, however extraction split
 # it: `Datum 2021-11-11 Dnr 21HSN4 Sida 4(6)` or `Datum Dnr 2025-03-13 25HSN3 Sida 14(34)`.
 DATUM_DNR_SIDA_RE = re.compile(
@@ -218,6 +224,8 @@ def find_meeting_date(text: str) -> dt.date | None:
     # The label opens a line: matching at each line start spares scanning every position.
     for line_no, line in enumerate(lines):
         match = _DATE_LABEL_RE.match(line) if line else None
+        if match is None and "datum" in line:
+            match = _COLUMN_DATE_LABEL_RE.search(line)
         if match is None:
             continue
         label = match.group("label").lower()

@@ -30,6 +30,13 @@ ORGAN_PREFIX = (
 _MARKER_RE = re.compile(
     rf"^{ORGAN_PREFIX}(?:§|Paragraf|PARAGRAF)[ \t]*(?P<number>\d{{1,4}})(?![\d])(?P<rest>.*)$"
 )
+# A § marker printed at the right margin of its title line, `Budget 2025      § 102`
+# (`KS § 102`): some layouts head their items so; the title is upper-case, never a sentence
+# that ends in a reference (`… enligt § 12` has no column gap before the §).
+_TRAILING_MARKER_RE = re.compile(
+    r"^[ \t]*(?P<title>[A-ZÅÄÖÉ0-9][^\t]*?\S)(?:\t+|[ ]{2,})"
+    r"(?:[A-ZÅÄÖ]{2,6}[ \t]+)?§[ \t]*(?P<number>\d{1,4})[ \t]*$"
+)
 # `BUN § 62 (fort.)`: the same § continued on a new page, not a new item.
 _CONTINUED_RE = re.compile(r"^[ \t]*(?:\(forts?\.?\)|forts?\.)(?!\w)", re.IGNORECASE)
 # What may follow the number on a marker line: nothing, or a title/dnr starting upper-case
@@ -255,8 +262,26 @@ def _tail_start(lines: Sequence[str], start: int, end: int) -> int:
     return end
 
 
+def lead_trailing_markers(lines: Sequence[str]) -> Sequence[str]:
+    """The lines with right-margin § markers moved to the front (`§ 102\tBudget 2025`), when
+    the layout heads its items so: more such lines than § lines of the usual kind."""
+    trailing = {
+        index: match
+        for index, line in enumerate(lines)
+        if "§" in line and (match := _TRAILING_MARKER_RE.match(line))
+    }
+    leading = sum(1 for line in lines if marker_number(line) is not None)
+    if len(trailing) < 2 or len(trailing) <= leading:
+        return lines
+    moved = list(lines)
+    for index, match in trailing.items():
+        moved[index] = f"§ {match['number']}\t{match['title']}"
+    return moved
+
+
 def segment(lines: Sequence[str]) -> Segments:
     """Split cleaned lines into header, items and tail."""
+    lines = lead_trailing_markers(lines)
     candidates = _candidates(lines)
     markers = _without_listed_jumps(_heaviest_increasing(candidates))
     chosen = {m.line for m in markers}

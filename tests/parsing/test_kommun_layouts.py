@@ -368,3 +368,38 @@ def test_signature_columns_and_wrapped_labels() -> None:
         (12, ("TN 2025/41",)),
         (13, ("TN 2025/7",)),
     ]
+
+
+# Items headed by their title with the § at the right margin, the dnr under it, and the
+# meeting date's label in a column beside the body's name.
+RIGHT_MARGIN_MARKERS = """\
+Kulturnämnden                                  PROTOKOLL
+Åsby kommun                                    Sammanträdesdatum 2024-10-02
+
+Plats och tid   Biblioteket, kl. 17.00–19.00
+Ledamöter       Tove Ek (MP), ordförande
+                Johan Krantz (M)
+Sekreterare     Maja Rudin
+
+Val av justerare                                                    § 31
+Kulturnämnden beslutar att utse Johan Krantz (M) att justera protokollet.
+
+Bidrag till studieförbund 2025, enligt § 12                         § 32
+                                                                 KN 2024/77
+Beslut
+Kulturnämnden beslutar att fördela bidragen enligt bilaga.
+Reservation
+Johan Krantz (M) reserverar sig mot beslutet.
+"""
+
+
+def test_right_margin_markers_and_date_label_in_a_column() -> None:
+    protocol = parse_text(RIGHT_MARGIN_MARKERS)
+    assert protocol.date == dt.date(2024, 10, 2)
+    assert [(i.number, i.title) for i in protocol.items] == [
+        (31, "Val av justerare"),
+        (32, "Bidrag till studieförbund 2025, enligt § 12"),
+    ]
+    assert protocol.items[1].dnr == ("KN 2024/77",)
+    assert [r.name for r in protocol.items[1].reservations] == ["Johan Krantz"]
+    assert protocol.adjusters == ("Johan Krantz",)
