@@ -62,6 +62,8 @@ _CLASSIFICATION_END_RE = re.compile(r"\d\.\d+\.$")
 # What may stand between the numbers of a dnr line: separators and `och` / `samt`.
 _BETWEEN_DNRS_RE = re.compile(r"[\s,;.]*(?:(?:och|samt)[\s,;.]*)*")
 _DASHES = "‐‑‒–—−"
+# A classification code after the numbers of a dnr line: `KS 2024-000123 - 1.4.2`.
+_TRAILING_CLASSIFICATION_RE = re.compile(r"[\s\-]*\d{1,2}(?:\.\d{1,3}){1,3}\.?\s*$")
 
 
 def _clean(value: str) -> str:
@@ -121,6 +123,7 @@ def read_dnr_line(line: str) -> list[str] | None:
     rest = cleaned
     for value in values:
         rest = rest.replace(value, " ")
+    rest = _TRAILING_CLASSIFICATION_RE.sub("", rest)
     if _BETWEEN_DNRS_RE.fullmatch(rest):
         return values
     return None

@@ -132,3 +132,9 @@ def test_printed_and_respaced_forms_share_a_key(line: str, space: str) -> None:
     values = read_dnr_line(line) or []
     for value in values:
         assert normalize_dnr(value.replace(" ", space)) == normalize_dnr(value)
+
+
+def test_a_dnr_line_may_end_in_its_classification_code() -> None:
+    # Public 360-style numbers with the record plan's code after a dash.
+    assert read_dnr_line("KS 2024-000123 - 1.4.2") == ["KS 2024-000123"]
+    assert read_dnr_line("Budget 2024 - 1.2") is None
