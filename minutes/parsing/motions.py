@@ -109,6 +109,9 @@ _REASON_RE = re.compile(r"\b(?:till\s+förmån\s+för|med\s+hänvisning\s+till)\
 _CONCURRING_RE = re.compile(
     r",?\s*\bmed\s+instämmande\s+(?:av|från)\b(?P<who>[^.;]*)", re.IGNORECASE
 )
+# A member joining a motion in a sentence of their own: `Mia Lund (SD) instämmer i Anna
+# Holms yrkande`, `Per Ek (M) instämmer i yrkandet`; the genitive names whose motion.
+_JOINS_RE = re.compile(r"\binstämmer\b(?:\s+i\s+(?P<whose>[^.;]*?)s?\s+yrkande)?")
 _WRITTEN_RE = re.compile(r"\bskriftlig\w*|\bbilaga\b|\bbiläggs\b", re.IGNORECASE)
 # `Ledamöterna från SD reserverar sig`, `SD-ledamöterna`, `ledamöterna för (M)`.
 _PARTY_GROUP_RE = re.compile(
@@ -156,6 +159,7 @@ _SENTENCE_WORDS = (
     *_RESERVES_WORDS,
     "yrka",
     "föreslå",
+    "instämmer",
     *(word for _, _, words in _NOTE_SENTENCE_RES for word in words),
     *_OUTCOME_WORDS,
 )
@@ -225,6 +229,9 @@ def _read_sentence(sentence: str, following: str, found: Motions) -> str | None:
     if "yrka" in sentence and YRKAR_RE.search(sentence):  # YRKAR_RE is case-sensitive
         found.yrkanden.append(_yrkande(sentence, following, YRKAR_RE))
         return None
+    if "instämmer" in sentence and found.yrkanden and (joins := _JOINS_RE.search(sentence)):
+        _join_yrkande(found, persons_in(sentence[: joins.start()]), joins.group("whose"))
+        return None
     if "föreslå" in sentence and _is_members_proposal(sentence):
         found.yrkanden.append(_yrkande(sentence, following, PROPOSES_RE))
         return None
@@ -254,11 +261,16 @@ def persons_in(text: str) -> list[PersonRef]:
         if words:
             name = " ".join(words)
             found.setdefault(name, PersonRef(name, normalize_party(match.group("party"))))
-    if not found and (bare := _BARE_SUBJECT_RE.match(text.strip())):
-        words = [w for w in bare.group("name").split() if w.lower() not in _NOT_NAME_WORDS]
-        if len(words) >= 2:
-            found[" ".join(words)] = PersonRef(" ".join(words), None)
-    return list(found.values())
+    return list(found.values()) or _bare_subject(text)
+
+
+def _bare_subject(text: str) -> list[PersonRef]:
+    """A sentence that opens with a name and no party (`Håkan Andersson deltar ej`)."""
+    bare = _BARE_SUBJECT_RE.match(text.strip())
+    words = (
+        [w for w in bare.group("name").split() if w.lower() not in _NOT_NAME_WORDS] if bare else []
+    )
+    return [PersonRef(" ".join(words), None)] if len(words) >= 2 else []
 
 
 # ---------------------------------------------------------------- yrkanden
@@ -275,6 +287,21 @@ def _read_motion_block(paragraphs: list[str], found: Motions) -> bool:
             found.yrkanden.append(Yrkande(persons=tuple(persons), text=match.group("what")))
             read = True
     return read
+
+
+def _join_yrkande(found: Motions, persons: list[PersonRef], whose: str | None) -> None:
+    """Add `persons` to the motion they join: the one whose mover `whose` names (by surname),
+    else the last one read."""
+    if not persons:
+        return
+    index = len(found.yrkanden) - 1
+    surname = whose.split()[-1].lower() if whose and whose.split() else None
+    for position, yrkande in enumerate(found.yrkanden):
+        if surname and any(p.name.split()[-1].lower() in surname for p in yrkande.persons):
+            index = position
+    joined = found.yrkanden[index]
+    added = tuple(p for p in persons if p not in joined.persons)
+    found.yrkanden[index] = replace(joined, persons=joined.persons + added)
 
 
 def _is_members_proposal(sentence: str) -> bool:
@@ -297,7 +324,7 @@ def _yrkande(sentence: str, following: str, verb_re: re.Pattern[str]) -> Yrkande
     text = sentence[verb.end() :].strip()
     if text.endswith(":") and following:
         text = f"{text} {following}"
-    persons = persons_in(sentence[: verb.start()])
+    persons = persons_in(sentence[: verb.start()]) or _bare_subject(sentence)
     if concurring := _CONCURRING_RE.search(sentence):
         persons += [p for p in persons_in(concurring.group("who")) if p not in persons]
     return Yrkande(persons=tuple(persons), text=text)
@@ -351,8 +378,18 @@ def _read_votes(paragraphs: list[str], key: str, found: Motions) -> None:
     for group in _group_vote_paragraphs(vote_paragraphs):
         text = " ".join(group)
         yes, no, abstain = _counts(text, found.warnings)
+        if _continues_last_vote(found.votes, group[0], counted=yes is not None or no is not None):
+            text = f"{found.votes.pop().text} {text}"
         chair_decided = bool(_CASTING_RE.search(text))
         found.votes.append(Vote(yes, no, abstain, chair_decided=chair_decided, text=text))
+
+
+def _continues_last_vote(votes: list[Vote], opening: str, *, counted: bool) -> bool:
+    """True for counts under a heading of their own (`Omröstningsresultat`) after a votering
+    read without counts: one votering, not a second one (that opens with its request)."""
+    if not votes or not counted or _VOTE_REQUESTED_RE.search(opening):
+        return False
+    return votes[-1].yes is None and votes[-1].no is None
 
 
 def _counts(text: str, warnings: list[ParseWarning]) -> tuple[int | None, int | None, int | None]:

@@ -403,3 +403,43 @@ def test_right_margin_markers_and_date_label_in_a_column() -> None:
     assert protocol.items[1].dnr == ("KN 2024/77",)
     assert [r.name for r in protocol.items[1].reservations] == ["Johan Krantz"]
     assert protocol.adjusters == ("Johan Krantz",)
+
+
+# Motions written out in sentences of their own: a member joining another's motion, a
+# motion by a name printed without party, and a votering whose counts stand under a
+# heading of their own.
+SENTENCE_MOTIONS = """\
+Fritidsnämnden
+Protokoll
+Sammanträdesdatum 2024-02-08
+Plats och tid Sporthallen kl 18.00-20.00
+Beslutande Ida Berg (S), ordförande
+Ola Hed (M)
+Siv Trana (C)
+Kim Roos (SD)
+
+§ 7 Taxor för idrottshallar
+Yrkanden
+Ida Berg (S) yrkar bifall till förvaltningens förslag.
+Ola Hed (M) yrkar avslag.
+Kim Roos (SD) instämmer i Ola Heds yrkande.
+Siv Trana yrkar att taxan för ungdomar sänks.
+Omröstning
+Omröstning begärs och genomförs. Den som bifaller Ida Bergs yrkande röstar ja.
+Omröstningsresultat
+Med 2 ja-röster mot 2 nej-röster och ordförandens utslagsröst beslutar nämnden enligt Ida
+Bergs yrkande.
+Beslut
+Fritidsnämnden beslutar att fastställa taxorna enligt bilaga.
+"""
+
+
+def test_motions_joined_unlabelled_and_counted_under_their_own_heading() -> None:
+    item = parse_text(SENTENCE_MOTIONS).items[0]
+    movers = [[(p.name, p.party) for p in y.persons] for y in item.yrkanden]
+    assert movers == [
+        [("Ida Berg", "S")],
+        [("Ola Hed", "M"), ("Kim Roos", "SD")],
+        [("Siv Trana", "C")],
+    ]
+    assert [(v.yes, v.no, v.chair_decided) for v in item.votes] == [(2, 2, True)]
