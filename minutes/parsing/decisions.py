@@ -292,15 +292,18 @@ def _segment(lines: Sequence[str]) -> list[tuple[str, str]]:
 
 
 def read_decisions(
-    lines: Sequence[str], *, require_intro: bool = False
+    lines: Sequence[str], *, require_intro: bool = False, opening: Intro | None = None
 ) -> tuple[list[Decision], list[ParseWarning]]:
     """Every decision in a block of lines (a `Beslut` section, or an item without one).
 
     With `require_intro` (text that is not under a `Beslut` heading) only what follows an
     intro such as `Finansutskottet beslutar`, or a lone `Informationen noteras.`, counts.
+    An `opening` (the block's heading said who proposes to whom) starts the first decision.
     Returns the decisions and warnings.
     """
     drafts: list[_Draft] = []
+    if opening is not None:
+        _start_or_extend(drafts, opening)
     units = _segment(lines)
     stopped = False  # after an unknown heading-like line the clauses have ended
     for index, (kind, text) in enumerate(units):

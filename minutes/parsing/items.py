@@ -11,7 +11,14 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from .decisions import ORGAN_RE, read_decisions, read_intro, says_immediate
+from .decisions import (
+    KIND_PROPOSES,
+    ORGAN_RE,
+    Intro,
+    read_decisions,
+    read_intro,
+    says_immediate,
+)
 from .dnr import read_dnr_line
 from .motions import read_motions_in_paragraphs
 from .records import Decision, Item, ParseWarning, Section
@@ -121,9 +128,11 @@ HEADINGS: dict[str, str] = {
     "deltar ej i beslutet": _OTHER,
     "jäv": _OTHER,
 }
-# An organ's own heading: `Kommunstyrelsens beslut`, `Barn- och utbildningsnämndens förslag`.
+# An organ's own heading: `Kommunstyrelsens beslut`, `Barn- och utbildningsnämndens förslag`,
+# `Kommunstyrelsens förslag till kommunfullmäktige` (what the organ decides to propose).
 _ORGAN_HEADING_RE = re.compile(
-    r"^(?P<organ>[A-ZÅÄÖ][\w\- ]{2,60}?)s\s+(?P<what>beslut|förslag(?:\s+till\s+beslut)?)\s*:?$"
+    r"^(?P<organ>[A-ZÅÄÖ][\w\- ]{2,60}?)s\s+(?P<what>beslut|förslag)"
+    r"(?:\s+till\s+(?P<to>beslut|[\w\- ]{3,60}?))?\s*:?$"
 )
 _HEADING_ALTERNATION = "|".join(
     re.escape(h).replace(r"\ ", r"\s+") for h in sorted(HEADINGS, key=len, reverse=True)
@@ -163,7 +172,23 @@ def _organ_heading_role(line: str) -> str | None:
     match = _ORGAN_HEADING_RE.match(line.strip())
     if match is None or not ORGAN_RE.fullmatch(match.group("organ")):
         return None
+    if proposal_opening(line) is not None:
+        return _DECISION
+    if match.group("to") not in (None, "beslut"):
+        return None
     return _DECISION if match.group("what") == "beslut" else _PROPOSAL
+
+
+def proposal_opening(heading: str) -> Intro | None:
+    """`Kommunstyrelsens förslag till kommunfullmäktige` heads what the organ decided to
+    propose to the other: the intro every decision under it continues."""
+    match = _ORGAN_HEADING_RE.match(heading.strip())
+    to = match.group("to") if match else None
+    if match is None or match.group("what") != "förslag" or to in (None, "beslut"):
+        return None
+    if not (ORGAN_RE.fullmatch(match.group("organ")) and ORGAN_RE.fullmatch(to)):
+        return None
+    return Intro(match.group("organ"), KIND_PROPOSES, (to[:1].upper() + to[1:],))
 
 
 def _heading_key(heading: str) -> str:
@@ -442,8 +467,12 @@ def _read_all_decisions(
     """The decisions under `Beslut` headings, else those opened by an intro elsewhere."""
     found: list[Decision] = []
     decision_blocks = [b for b in blocks if b.role == _DECISION]
+    own = [b for b in decision_blocks if not (b.heading and proposal_opening(b.heading))]
+    if own:  # `Arbetsutskottets förslag till kommunstyrelsen` before the board's own decision
+        decision_blocks = own
     for block in decision_blocks:
-        decisions, notes = read_decisions(block.lines)
+        opening = proposal_opening(block.heading) if block.heading else None
+        decisions, notes = read_decisions(block.lines, opening=opening)
         found.extend(decisions)
         warnings.extend(at_item(notes, number))
     if decision_blocks and not found:

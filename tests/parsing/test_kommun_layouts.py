@@ -443,3 +443,34 @@ def test_motions_joined_unlabelled_and_counted_under_their_own_heading() -> None
         [("Siv Trana", "C")],
     ]
     assert [(v.yes, v.no, v.chair_decided) for v in item.votes] == [(2, 2, True)]
+
+
+# A board's proposal to the council under a heading that names both; in the next §, the
+# committee's proposal to the board stands before the board's own decision.
+PROPOSAL_HEADINGS = """\
+Kommunstyrelsen
+Protokoll
+Sammanträdesdatum 2024-06-10
+Plats och tid Kommunhuset kl 13.00-16.00
+Beslutande Eva Rask (S), ordförande
+Nils Berg (M)
+
+§ 80 Översiktsplan 2040
+Kommunstyrelsens förslag till kommunfullmäktige
+Kommunfullmäktige beslutar att anta översiktsplanen.
+
+§ 81 Lokalförsörjningsplan
+Arbetsutskottets förslag till kommunstyrelsen
+Kommunstyrelsen beslutar att godkänna planen.
+Kommunstyrelsens beslut
+Kommunstyrelsen beslutar att godkänna planen med tillägget att skolorna prioriteras.
+"""
+
+
+def test_proposal_headings_naming_both_organs() -> None:
+    plan, premises = parse_text(PROPOSAL_HEADINGS).items
+    assert [(d.kind, d.decided_by, d.proposed_to, d.clauses) for d in plan.decisions] == [
+        ("föreslår", "Kommunstyrelsen", ("Kommunfullmäktige",), ("anta översiktsplanen.",))
+    ]
+    assert [(d.kind, d.decided_by) for d in premises.decisions] == [("beslutar", "Kommunstyrelsen")]
+    assert "skolorna prioriteras" in premises.decisions[0].clauses[0]
