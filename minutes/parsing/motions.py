@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from .people import NAME, PERSON_WITH_PARTY_RE, normalize_party
+from .people import NAME, PARTY_BY_NAME, PERSON_WITH_PARTY_RE, normalize_party
 from .records import Note, ParseWarning, PersonRef, Reservation, Vote, Yrkande
 from .text import fold_case, may_contain, split_paragraphs, split_sentences, strip_markup
 from .votelists import VoteList, find_vote_lists, is_list_title, may_hold_vote_list, tally
@@ -113,9 +113,14 @@ _CONCURRING_RE = re.compile(
 # Holms yrkande`, `Per Ek (M) instämmer i yrkandet`; the genitive names whose motion.
 _JOINS_RE = re.compile(r"\binstämmer\b(?:\s+i\s+(?P<whose>[^.;]*?)s?\s+yrkande)?")
 _WRITTEN_RE = re.compile(r"\bskriftlig\w*|\bbilaga\b|\bbiläggs\b", re.IGNORECASE)
-# `Ledamöterna från SD reserverar sig`, `SD-ledamöterna`, `ledamöterna för (M)`.
+# `Ledamöterna från SD reserverar sig`, `SD-ledamöterna`, `ledamöterna för (M)`,
+# `Sverigedemokraternas ledamöter`, `ledamöterna för Moderaterna`.
+_PARTY_NAMES = "|".join(PARTY_BY_NAME)
 _PARTY_GROUP_RE = re.compile(
-    r"\bledamöterna\s+(?:från|för|i)\s+\(?(?P<a>[A-ZÅÄÖ]{1,5})\)?|\(?\b(?P<b>[A-ZÅÄÖ]{1,5})\)?-ledamöterna",
+    r"\bledamöterna\s+(?:från|för|i)\s+\(?(?P<a>[A-ZÅÄÖ]{1,5})\)?(?![\wåäö])"
+    r"|\(?\b(?P<b>[A-ZÅÄÖ]{1,5})\)?-ledamöterna"
+    rf"|\b(?P<name>{_PARTY_NAMES})s\s+(?:ledamöter|ledamot|grupp|företrädare)\b"
+    rf"|\bledamöterna\s+(?:från|för|i)\s+(?P<after>{_PARTY_NAMES})\b",
     re.IGNORECASE,
 )
 # Notes: heading words and the sentences that make one.
@@ -564,7 +569,9 @@ def _reservations_in(sentence: str, warnings: list[ParseWarning]) -> list[Reserv
     if not persons:
         group = _PARTY_GROUP_RE.search(subject)
         if group:
-            party = normalize_party(group.group("a") or group.group("b"))
+            named = group.group("name") or group.group("after")
+            party = PARTY_BY_NAME[named.lower()] if named else None
+            party = party or normalize_party(group.group("a") or group.group("b"))
             # named (or warned about) from the attendance list by the document level
             return [Reservation(name="", party=party, reason=reason, written=written)]
         warnings.append(warn("reservation_without_person", sentence=sentence[:60]))

@@ -13,6 +13,19 @@ KNOWN_PARTIES = frozenset(
     {"S", "M", "SD", "C", "V", "KD", "L", "MP", "SJVP", "FB", "FP", "NS", "SPI", "VÄP", "-"}
 )
 
+# The national parties by name, as protocols write them for a group of members
+# (`Sverigedemokraternas ledamöter`, `ledamöterna för Moderaterna`).
+PARTY_BY_NAME = {
+    "socialdemokraterna": "S",
+    "moderaterna": "M",
+    "sverigedemokraterna": "SD",
+    "centerpartiet": "C",
+    "vänsterpartiet": "V",
+    "kristdemokraterna": "KD",
+    "liberalerna": "L",
+    "miljöpartiet": "MP",
+}
+
 # A capitalised name part: `Åsa`, `Ryder`, `Wikén`, `Lars-Erik`, `O'Neil`; also
 # lower-case particles such as `von`, `af`, `de`.
 _NAME_PART = (

@@ -474,3 +474,17 @@ def test_proposal_headings_naming_both_organs() -> None:
     ]
     assert [(d.kind, d.decided_by) for d in premises.decisions] == [("beslutar", "Kommunstyrelsen")]
     assert "skolorna prioriteras" in premises.decisions[0].clauses[0]
+
+
+def test_reservations_by_a_party_named_in_full() -> None:
+    text = PROPOSAL_HEADINGS.replace(
+        "Nils Berg (M)\n", "Nils Berg (M)\nAnn Ek (M)\nBo Lax (SD)\n", 1
+    ).replace(
+        "skolorna prioriteras.\n",
+        "skolorna prioriteras.\nReservation\nModeraternas ledamöter reserverar sig mot beslutet.\n",
+    )
+    premises = parse_text(text).items[1]
+    assert sorted((r.name, r.party) for r in premises.reservations) == [
+        ("Ann Ek", "M"),
+        ("Nils Berg", "M"),
+    ]
