@@ -98,6 +98,8 @@ _MUNICIPALITY_RE = re.compile(r"(?i)\bkommun\b|^region\b|\blandsting\b|regionen$
 # Party codes: known ones, all-capital codes, or older lower-case `(s)`.
 _PARTY_CODE_RE = re.compile(r"^(?:[A-ZÅÄÖ]{1,6}|[a-zåäö]{1,3}|-)$")
 _CELL_RE = re.compile(r"\t+| {2,}")
+# The words that put a substitute in a member's place, not merely name whose ersättare.
+_SERVING_RE = re.compile(r"(?i)ersätter|tjänstgör")
 _MAX_LIST_WORDS = 16
 # How an official's title ends, when printed before the name (`Ekonomichef Anna Berg`).
 _TITLE_RE = re.compile(
@@ -116,6 +118,7 @@ class _Entry:
     municipality: str | None = None
     notes: list[str] = field(default_factory=list)
     group: str | None = None
+    serving: bool = False  # `ersätter X`, `tjänstgör för X`: in a member's place
 
 
 def _split_title(words: list[str]) -> tuple[list[str], str]:
@@ -204,6 +207,7 @@ class _Reader:
                 self.entries.append(self.current)
             elif kind == "for" and self.current is not None:
                 pending_for = True
+                self.current.serving |= bool(_SERVING_RE.match(token.group(0)))
             elif kind == "paren" and not in_for_note:
                 self._paren(token.group("paren").strip())
             else:
@@ -303,7 +307,7 @@ def _to_attendee(entry: _Entry) -> Attendee:
     role = entry.role or entry.group
     if role is None:
         role = LEDAMOT if entry.party else None
-    if entry.substitute_for and role in (None, LEDAMOT):
+    if entry.substitute_for and (role in (None, LEDAMOT) or (entry.serving and role == ERSATTARE)):
         role = TJANSTGORANDE_ERSATTARE  # `X (P) ersätter Y (P)` among the members
     notes = [" ".join(note.split()) for note in entry.notes if note.strip()]
     return Attendee(

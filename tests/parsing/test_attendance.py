@@ -174,3 +174,16 @@ def test_layout_fixture_attendance() -> None:
         A("Karin Dalberg", None, "övrig närvarande", note="kommundirektör"),
         A("Olof Näslund", None, "sekreterare"),
     ]
+
+
+def test_an_ersattare_serving_in_a_members_place_is_tjanstgorande() -> None:
+    header = (
+        "Närvarande ersättare\n"
+        "Eva Dahl (M), tjänstgör för Jonas Berg (S)\n"
+        "Lars Ek (S) ersättare för Anna Holm (S)\n"
+    )
+    attendees, _ = read_attendance(header)
+    assert [(a.name, a.role, a.substitute_for) for a in attendees] == [
+        ("Eva Dahl", "tjänstgörande ersättare", "Jonas Berg"),
+        ("Lars Ek", "ersättare", "Anna Holm"),
+    ]
