@@ -34,9 +34,12 @@ PREFIXED_DNR_RE = re.compile(
     rf"(?<![\w/\-.])(?:{'|'.join(_DNR_FORMS)})(?![\w/]|[:.\-]\d)",
 )
 
-# Bare numbers need a label around them: `2007/555`, `2022-00001`, `00123/2021 2.6.`
-# (with a trailing classification code); a date `2022-01-01` is not a diarienummer.
-_BARE_DNR = r"\d{1,7}[/:\-]\d{2,7}(?!-\d)(?:[/:.\-]\d{1,7})?(?:[ ]\d{1,2}(?:\.\d{1,2})+\.?)?"
+# Bare numbers need a label around them: `2007/555`, `2022-00001`, `2024.233`,
+# `00123/2021 2.6.` (with a trailing classification code); a date `2022-01-01` is not one.
+_BARE_DNR = (
+    r"(?:\d{1,7}[/:\-]\d{2,7}(?!-\d)(?:[/:.\-]\d{1,7})?|(?:19|20)\d{2}\.\d{1,6})"
+    r"(?:[ ]\d{1,2}(?:\.\d{1,2})+\.?)?"
+)
 ANY_DNR_RE = re.compile(
     rf"(?<![\w/\-.])(?:{'|'.join(_DNR_FORMS)}|{_BARE_DNR})(?![\w/]|[:\-]\d)",
 )

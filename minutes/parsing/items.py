@@ -58,6 +58,11 @@ _SHORT_TITLE = 40
 _RUNS_ON = (" och", " samt", " eller", " för", " av", " i", " till", " om", " med", "-", ",")
 # A dnr printed at the right of the marker or title line (kommun layouts with a dnr column).
 _MARKER_DNR_RE = re.compile(r"(?<=\s)(?:Dnr|Diarienummer|Diarienr)\b.*$", re.IGNORECASE)
+# A dnr after the title without a label: in a column of its own (`Budget 2025    SN 2024/233`)
+# or in parentheses at the end (`Budget 2025 (SN 2024/233)`).
+_TRAILING_DNR_RE = re.compile(
+    r"(?:\t+|[ ]{2,})(?P<column>\S[^\t]*?)\s*$|\s*\((?P<paren>[^()]+)\)\s*$"
+)
 
 _DECISION = "decision"
 _PROPOSAL = "proposal"
@@ -300,7 +305,9 @@ def _read_title(
             marker_dnr.extend(v for v in values if v not in marker_dnr)
             candidate = _skip_blank(lines, candidate + 1)
         if candidate < len(lines) and _can_start_title(lines[candidate]):
-            parts.append(lines[candidate])
+            title, title_dnr = _split_marker_dnr(lines[candidate])
+            parts.append(title)
+            marker_dnr.extend(v for v in title_dnr if v not in marker_dnr)
             index = candidate + 1
     while (
         parts
@@ -326,6 +333,9 @@ def _split_marker_dnr(rest: str) -> tuple[str, list[str]]:
     label = _MARKER_DNR_RE.search(rest)
     if label and (values := read_dnr_line(label.group(0))):
         return rest[: label.start()].strip(), values
+    trailing = _TRAILING_DNR_RE.search(rest)
+    if trailing and (values := read_dnr_line(trailing["column"] or trailing["paren"])):
+        return rest[: trailing.start()].strip(), values
     return rest, []
 
 

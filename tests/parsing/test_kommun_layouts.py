@@ -488,3 +488,20 @@ def test_reservations_by_a_party_named_in_full() -> None:
         ("Ann Ek", "M"),
         ("Nils Berg", "M"),
     ]
+
+
+def test_dnr_beside_or_after_the_title() -> None:
+    base = PROPOSAL_HEADINGS.split("§ 80")[0]
+    headings = {
+        "§ 9\nBudget 2025                      Dnr SN 2024/233": "SN 2024/233",
+        "§ 9 Budget 2025                  SN 2024/233": "SN 2024/233",
+        "§ 9 Budget 2025 (SN 2024/233)": "SN 2024/233",
+        "§ 9\nBudget 2025\nDnr 2024.233": "2024.233",
+    }
+    for heading, dnr in headings.items():
+        item = parse_text(f"{base}{heading}\nBeslut\nNämnden beslutar att anta budgeten.\n").items[
+            0
+        ]
+        assert (item.title, item.dnr) == ("Budget 2025", (dnr,)), heading
+    statute = parse_text(f"{base}§ 9 Yttrande över remiss (SOU 2024:12)\nBeslut\nX.\n").items[0]
+    assert (statute.title, statute.dnr) == ("Yttrande över remiss (SOU 2024:12)", ())
