@@ -53,6 +53,17 @@ _COLUMN_DATE_LABEL_RE = re.compile(
     r"(?i)(?:\t|[ ]{2,})(?P<label>sammanträdesdatum|sammanträdesdag|mötesdatum)\b[ \t:]*"
     r"(?P<rest>.*)$"
 )
+# A front-page line that dates the meeting without a label: `Tisdagen den 12 mars 2024,
+# kl. 13.00`, `Protokoll 2024-03-12`, `Sammanträde 2024-03-12`.
+_DATED_LINE_RE = re.compile(
+    r"(?i)^(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\b|protokoll\b|sammanträde\b)"
+)
+# An organ named in the protocol's own sentence: `fört vid sammanträde med kommunstyrelsen
+# i Ekdala kommun`, `Protokoll från kommunfullmäktiges sammanträde`.
+_MEETING_OF_RE = re.compile(
+    r"(?i)\bsammanträde\s+med\s+(?P<organ>\w[\w\- ]{3,60}?)(?:\s+i\s+(?P<body>\w[\w\- ]+?))?"
+    r"\s*[,.]?\s*$|\bprotokoll\s+från\s+(?P<genitive>\w[\w\- ]{3,60}?)s\s+sammanträde\b"
+)
 # The letter-style header of Region Västernorrland-like layouts, however extraction split
 # it: `Datum 2021-11-11 Dnr 21HSN4 Sida 4(6)` or `Datum Dnr 2025-03-13 25HSN3 Sida 14(34)`.
 DATUM_DNR_SIDA_RE = re.compile(
@@ -240,7 +251,15 @@ def find_meeting_date(text: str) -> dt.date | None:
     for label in ("tid och plats", "plats och tid", "datum"):
         if label in by_label:
             return by_label[label]
-    return _running_header_date(lines)
+    return _front_page_date(lines) or _running_header_date(lines)
+
+
+def _front_page_date(lines: list[str]) -> dt.date | None:
+    """The first date on a top line that names a weekday or the protocol itself."""
+    for line in islice((line.strip() for line in lines if line.strip()), 15):
+        if _DATED_LINE_RE.match(line) and (found := parse_date(line)):
+            return found
+    return None
 
 
 def _running_header_date(lines: list[str]) -> dt.date | None:
@@ -395,13 +414,28 @@ def find_committee(text: str, warnings: list[ParseWarning]) -> str | None:
     if match and is_organ_name(match.group("organ")):
         return " ".join(match.group("organ").split())
     lines = text.split("\n")
-    stated = _organ_in_header_block(lines) or _organ_in_top_lines(lines)
+    stated = _organ_in_header_block(lines) or _organ_in_top_lines(lines) or _organ_met(lines)
     if stated:
         return _as_written(stated, text)
     inferred = _inferred_decider(text)
     if inferred:
         warnings.append(warn("committee_inferred", name=inferred))
     return inferred
+
+
+def _meeting_sentence(lines: list[str]) -> re.Match[str] | None:
+    for line in islice((line.strip() for line in lines if line.strip()), 15):
+        if "ammanträde" in line and (match := _MEETING_OF_RE.search(line)):
+            return match
+    return None
+
+
+def _organ_met(lines: list[str]) -> str | None:
+    """The organ the protocol's own sentence names: `sammanträde med kommunstyrelsen`."""
+    match = _meeting_sentence(lines)
+    organ = match and (match.group("organ") or match.group("genitive"))
+    organ = organ[:1].upper() + organ[1:] if organ else None
+    return organ if organ and is_organ_name(organ) else None
 
 
 def _drop_genitive(name: str, text: str) -> str:
@@ -435,6 +469,9 @@ def find_body(text: str, committee: str | None, warnings: list[ParseWarning]) ->
     match = _NOTICE_BOARD_RE.search(text)
     if match:
         return _drop_genitive(" ".join(match.group("body").split()), text)
+    met = _meeting_sentence(text.split("\n"))
+    if met and met.group("body") and _BODY_LINE_RE.match(met.group("body")):
+        return met.group("body")
     named = [f"Region {m.group('name')}" for m in matches_on_lines(_REGION_RE, text, "Region")]
     singular = {name: _drop_genitive(name, text) for name in set(named)}
     regions = [singular[name] for name in named]

@@ -505,3 +505,27 @@ def test_dnr_beside_or_after_the_title() -> None:
         assert (item.title, item.dnr) == ("Budget 2025", (dnr,)), heading
     statute = parse_text(f"{base}§ 9 Yttrande över remiss (SOU 2024:12)\nBeslut\nX.\n").items[0]
     assert (statute.title, statute.dnr) == ("Yttrande över remiss (SOU 2024:12)", ())
+
+
+# A front page that names the organ and the kommun in a sentence and dates the meeting by
+# its weekday, with no labels.
+SENTENCE_FRONT_PAGE = """\
+PROTOKOLL
+fört vid sammanträde med miljönämnden i Hagby kommun
+Onsdagen den 14 februari 2024, kl. 09.00–11.30
+Plats: Kommunhuset, sal Björken
+Beslutande Pia Holm (C), ordförande
+Leo Ström (S)
+
+§ 5 Tillsynsplan 2024
+Beslut
+Miljönämnden beslutar att anta tillsynsplanen.
+"""
+
+
+def test_front_page_in_sentences() -> None:
+    protocol = parse_text(SENTENCE_FRONT_PAGE)
+    assert (protocol.body, protocol.committee) == ("Hagby kommun", "Miljönämnden")
+    assert protocol.date == dt.date(2024, 2, 14)
+    assert (protocol.start_time, protocol.end_time) == (dt.time(9, 0), dt.time(11, 30))
+    assert not [w for w in protocol.warnings if w.code in {"committee_inferred", "body_inferred"}]
