@@ -5,7 +5,8 @@ temporary file whatever their size, so without this an anonymous 300 MB POST was
 whole before it was refused. Only the pages that take a file (the clerk's upload, the
 admin, whose meeting form holds the original) accept the upload limit plus a margin for
 the form around the file; every other page accepts what Django keeps in memory for form
-fields. nginx keeps the same outer limit (deploy/nginx/archive.conf).
+fields. nginx keeps the same limits (deploy/nginx/archive.conf), so behind it this answer
+is for a gunicorn reached directly.
 """
 
 from collections.abc import Callable

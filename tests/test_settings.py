@@ -153,14 +153,19 @@ def test_one_site_scheme_sets_both_the_proxy_and_the_cookies():
         assert "include archive/archive.conf;" in text
 
 
-def test_the_proxy_takes_the_app_s_largest_upload_and_no_more():
+def test_the_proxy_keeps_the_app_s_body_limits():
     from django.conf import settings
+    from django.urls import reverse
 
-    from archive.request_limits import UPLOAD_FORM_MARGIN
+    from archive.request_limits import UPLOAD_FORM_MARGIN, UPLOAD_URL_NAMES
 
     proxy_conf = (ROOT / "deploy" / "nginx" / "archive.conf").read_text()
-    megabytes = re.search(r"^client_max_body_size (\d+)m;", proxy_conf, re.MULTILINE).group(1)
-    assert int(megabytes) * 1024 * 1024 == settings.MAX_UPLOAD_BYTES + UPLOAD_FORM_MARGIN
+    everywhere = re.search(r"^client_max_body_size (\d+)m;", proxy_conf, re.MULTILINE)
+    assert int(everywhere.group(1)) * 1024 * 1024 == settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    pages = re.findall(r"location (\S+) \{\s*client_max_body_size (\d+)m;", proxy_conf)
+    assert {path for path, _ in pages} == {reverse(name) for name in UPLOAD_URL_NAMES}
+    for _, megabytes in pages:
+        assert int(megabytes) * 1024 * 1024 == settings.MAX_UPLOAD_BYTES + UPLOAD_FORM_MARGIN
     page = (ROOT / "deploy" / "nginx" / "errors" / "413.html").read_text()
     assert f"högst {settings.MAX_UPLOAD_BYTES // 100_000 / 10} MB" in page
 
