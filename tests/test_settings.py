@@ -21,22 +21,20 @@ PROBE = (
     "'SECURE_CONTENT_TYPE_NOSNIFF', 'ALLOWED_HOSTS', 'SECURE_PROXY_SSL_HEADER']}))"
 )
 
+# What a probe sets itself, never inherits from the environment the tests run in.
+SETTINGS_FROM_ENVIRONMENT = {
+    "DEBUG",
+    "SECRET_KEY",
+    "DATABASE_URL",
+    "ALLOWED_HOSTS",
+    "SITE_SCHEME",
+    "SECURE_COOKIES",
+    "TRUST_X_FORWARDED_PROTO",
+}
+
 
 def load_settings(**env: str) -> subprocess.CompletedProcess:
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if k
-        not in {
-            "DEBUG",
-            "SECRET_KEY",
-            "DATABASE_URL",
-            "ALLOWED_HOSTS",
-            "SITE_SCHEME",
-            "SECURE_COOKIES",
-            "TRUST_X_FORWARDED_PROTO",
-        }
-    }
+    clean = {k: v for k, v in os.environ.items() if k not in SETTINGS_FROM_ENVIRONMENT}
     clean.update(env, DJANGO_SETTINGS_MODULE="archive.settings")
     return subprocess.run(
         [sys.executable, "-c", PROBE],
