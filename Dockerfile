@@ -21,4 +21,4 @@ USER archive
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
   CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz/', timeout=4)"
-CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn archive.wsgi:application --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-2} --access-logfile -"]
+CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn archive.wsgi:application -c deploy/gunicorn.conf.py"]

@@ -19,15 +19,17 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Debian packages the browser tests, the compose check, the bench test and the PDF/text
-# comparison (pdftotext, from poppler-utils) need (root only).
+# Debian packages the browser tests, the compose check, the bench test, the PDF/text
+# comparison (pdftotext, from poppler-utils) and the proxy tests (nginx, openssl) need
+# (root only).
 system-deps:
 	@if [ ! -x /usr/bin/chromium ] || ! command -v docker-compose >/dev/null \
-	    || ! command -v wrk >/dev/null || ! command -v pdftotext >/dev/null; then \
+	    || ! command -v wrk >/dev/null || ! command -v pdftotext >/dev/null \
+	    || [ ! -x /usr/sbin/nginx ] || ! command -v openssl >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      chromium chromium-driver docker-compose wrk poppler-utils >/dev/null; \
-	  else echo "Installera chromium, docker-compose, wrk och poppler-utils för testerna."; fi; \
+	      chromium chromium-driver docker-compose wrk poppler-utils nginx openssl >/dev/null; \
+	  else echo "Installera chromium, docker-compose, wrk, poppler-utils, nginx och openssl för testerna."; fi; \
 	fi
 
 db: install

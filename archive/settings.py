@@ -75,6 +75,7 @@ if importlib.util.find_spec("devtools") is not None:
     INSTALLED_APPS.append("devtools")
 
 MIDDLEWARE = [
+    "archive.request_limits.RequestSizeLimitMiddleware",
     "archive.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -171,14 +172,23 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# How clerks reach the site: "https" (the default) or "http", a local try-out of the compose
+# file without a certificate, where a Secure cookie would never come back and nobody could
+# sign in. The compose file gives nginx the same value; SECURE_COOKIES may override it.
+SITE_SCHEME = os.environ.get("SITE_SCHEME") or "https"
+if SITE_SCHEME not in {"https", "http"}:
+    raise ImproperlyConfigured("SITE_SCHEME must be https or http.")
 if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
-    CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
+    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=SITE_SCHEME == "https")
+    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=False)
     SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Only behind a proxy that always sets X-Forwarded-Proto itself (deploy/nginx) may the
+    # header say a request came over https; from a client it would be a lie.
+    if env_bool("TRUST_X_FORWARDED_PROTO"):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
     "version": 1,

@@ -30,13 +30,15 @@ class PageFigures:
     errors: int
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A loopback TCP port nothing listens on now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
-def _wait_until_up(base_url: str, timeout: float = 60.0) -> None:
+def wait_until_up(base_url: str, timeout: float = 60.0) -> None:
+    """Return once `base_url`/healthz/ answers 200; raise after `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -45,13 +47,13 @@ def _wait_until_up(base_url: str, timeout: float = 60.0) -> None:
                     return
         except OSError:
             time.sleep(0.3)
-    raise RuntimeError(f"gunicorn did not answer on {base_url} within {timeout:.0f} s")
+    raise RuntimeError(f"nothing answered on {base_url} within {timeout:.0f} s")
 
 
 @contextmanager
 def gunicorn_server(workers: int = 2) -> Iterator[str]:
     """Serve the app in production mode on a free loopback port; yield its base URL."""
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "DEBUG": "0",
@@ -74,7 +76,7 @@ def gunicorn_server(workers: int = 2) -> Iterator[str]:
     process = subprocess.Popen(command, cwd=ROOT, env=env)
     base_url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_up(base_url)
+        wait_until_up(base_url)
         yield base_url
     finally:
         process.terminate()
