@@ -110,7 +110,11 @@ def looks_wrapped(previous: str) -> bool:
     """True when `previous` was cut by the page width, so the next line continues it."""
     # Only the tail is searched: the longest ending (` eller`) fits in 8 characters, and a
     # `$`-anchored search over a whole line tries every position.
-    return len(previous) >= _WRAP_MIN_LENGTH and not _ENDS_ENTRY_RE.search(previous[-8:])
+    if len(previous) < _WRAP_MIN_LENGTH:
+        return False
+    # A full-width line ending in a comma runs on (`A (M), B (C), … D (M),` / `E (MP) yrkar`);
+    # a short one is a list entry.
+    return previous.endswith(",") or not _ENDS_ENTRY_RE.search(previous[-8:])
 
 
 def stripped_lines(lines: Sequence[str]) -> Iterator[tuple[str, str | None]]:

@@ -59,3 +59,12 @@ def test_split_paragraphs_joins_wrapped_and_lower_case_lines() -> None:
         "- andra punkten",
         "att anta taxan",
     ]
+
+
+def test_a_full_width_line_ending_in_a_comma_runs_on() -> None:
+    lines = [
+        "Robert Ek (M), Maria Holm Witt (C), Natalia Dahl (SD), Susanne Berg (M), Ida Lax (L),",
+        "Ingrid Al (MP) och Pia Jonsson (S) yrkar bifall till förslaget.",
+    ]
+    assert len(split_paragraphs(lines)) == 1
+    assert len(split_paragraphs(["Anna Holm (S),", "Per Ek (M)"])) == 2
