@@ -15,15 +15,17 @@ from .errors import ParseError
 
 MAX_TEXT_CHARS = 2_000_000  # the text the parser reads, of any kind of file
 MAX_PDF_PAGES = 2_000
-MAX_DOCX_BLOCKS = 200_000  # paragraphs and table rows
+MAX_DOCX_PARAGRAPHS = 25_000  # python-docx reads about 4,000 a second
+MAX_DOCX_RUNS = 100_000  # runs of text within them (Word splits a paragraph into several)
 MAX_DOCX_UNPACKED_BYTES = 100_000_000  # all parts of a DOCX together, unpacked
-MAX_DOCX_XML_BYTES = 30_000_000  # one XML part unpacked: about 300 MB as a tree at worst
+MAX_DOCX_XML_BYTES = 20_000_000  # one XML part unpacked: some 200 MB as a tree at worst
 MAX_DOCX_RATIO = 100  # Word's XML packs 5-20 times; a "zip bomb" thousands of times
 DOCX_RATIO_FROM_BYTES = 1_000_000  # small parts pack however they like
 
 __all__ = [
-    "MAX_DOCX_BLOCKS",
+    "MAX_DOCX_PARAGRAPHS",
     "MAX_DOCX_RATIO",
+    "MAX_DOCX_RUNS",
     "MAX_DOCX_UNPACKED_BYTES",
     "MAX_DOCX_XML_BYTES",
     "MAX_PDF_PAGES",
