@@ -11,6 +11,7 @@ parent.
 
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing
 import os
 import resource
@@ -71,6 +72,7 @@ def _parse_in_child(
 ) -> None:
     """In the child: take the limits, parse, send the reading or the refusal back."""
     _worker_start(parent, sockets)
+    faulthandler.disable()  # PDFium aborts at the memory limit: a refusal, not a crash to dump
     limit_growth(memory_bytes, seconds)
     try:
         outcome: tuple[str, object] = ("reading", parse_bytes(data, filename))
