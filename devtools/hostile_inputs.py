@@ -1,13 +1,14 @@
 """Files whose cost grows faster than their size, for the parse benchmark and the tests.
 
 Each builder returns the bytes of one upload: a long text of `§` lines, a Word document
-with many styles, a Word document whose XML unpacks to far more than the file, and a PDF
-whose one content stream inflates to hundreds of megabytes.
+with many styles, Word documents whose XML unpacks to far more than the file (saying so,
+or not), and a PDF whose one content stream inflates to hundreds of megabytes.
 """
 
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
 
@@ -172,3 +173,15 @@ def pdf_bomb(inflated: int = 600_000_000) -> bytes:
         b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     )
     return out.getvalue()
+
+
+def lying_docx(unpacked: int = 150_000_000, claimed: int = 100_000) -> bytes:
+    """A dense DOCX whose document.xml declares only `claimed` bytes (and the checksum of
+    those), though it inflates to `unpacked`: zipfile inflates all of it before cutting."""
+    data = bytearray(dense_docx(unpacked))
+    head = b"".join(_tiny_paragraphs(claimed + CHUNK))[:claimed]
+    name = b"word/document.xml"
+    entry = data.rfind(b"PK\x01\x02", 0, data.rfind(name))  # its central directory entry
+    struct.pack_into("<I", data, entry + 16, zlib.crc32(head))
+    struct.pack_into("<I", data, entry + 24, claimed)
+    return bytes(data)

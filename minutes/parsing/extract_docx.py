@@ -11,6 +11,7 @@ unpacks it, so that a small file cannot inflate to gigabytes of XML ("zip bomb")
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -53,6 +54,8 @@ DOCX_ERRORS: tuple[type[BaseException], ...] = (
     ValueError,  # the main part is not a Word document (content type)
 )
 BROKEN = "DOCX-filen är skadad och kan inte läsas."
+LOCAL_HEADER_BYTES = 30  # a ZIP part's fixed local header, before its name and extra field
+INFLATE_CHUNK = 1 << 20
 HEADING_NAMES = ("heading", "rubrik", "title")  # English and Swedish Word
 
 
@@ -61,6 +64,7 @@ def docx_text(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             check_unpacked_size(archive)
+            check_sizes_hold(data, archive)
             names = set(archive.namelist())
             mimetype = archive.read("mimetype") if "mimetype" in names else b""
     except DOCX_ERRORS as error:
@@ -89,9 +93,8 @@ def docx_text(data: bytes) -> str:
 
 def check_unpacked_size(archive: zipfile.ZipFile) -> None:
     """Refuse a ZIP that would unpack to far more than any protocol, judged by the sizes
-    its directory declares (zipfile never unpacks a member past its declared size): the
-    whole, each XML part (parsed into a tree of ten times its size), and each part's
-    packing ratio."""
+    its directory declares (`check_sizes_hold` sees that they hold): the whole, each XML
+    part (parsed into a tree of ten times its size), and each part's packing ratio."""
     members = archive.infolist()
     total = sum(info.file_size for info in members)
     if total > MAX_DOCX_UNPACKED_BYTES:
@@ -108,6 +111,43 @@ def check_unpacked_size(archive: zipfile.ZipFile) -> None:
                 f"mer än ett Word-dokument någonsin gör (högst {MAX_DOCX_RATIO} gånger). "
                 "Spara protokollet på nytt från ordbehandlaren eller som PDF."
             )
+
+
+def check_sizes_hold(data: bytes, archive: zipfile.ZipFile) -> None:
+    """Refuse a ZIP whose parts inflate to more than they declare: zipfile cuts a part at
+    its declared size only after inflating all of it, so a part that claims a kilobyte
+    could still take gigabytes. Each part is inflated here a megabyte at a time."""
+    for info in archive.infolist():
+        if info.compress_type == zipfile.ZIP_STORED:
+            continue
+        if info.compress_type != zipfile.ZIP_DEFLATED:  # Word writes nothing else
+            raise ParseError(BROKEN)
+        if inflated_size(member_data(data, info), info.file_size) > info.file_size:
+            raise ParseError(f"{BROKEN} Delen {info.filename} är större än den uppger.")
+
+
+def member_data(data: bytes, info: zipfile.ZipInfo) -> memoryview:
+    """The packed bytes of one part, after its local header (name and extra field)."""
+    if data[info.header_offset : info.header_offset + 4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile(f"no local header for {info.filename}")
+    name_length, extra_length = struct.unpack_from("<HH", data, info.header_offset + 26)
+    start = info.header_offset + LOCAL_HEADER_BYTES + name_length + extra_length
+    return memoryview(data)[start : start + info.compress_size]
+
+
+def inflated_size(packed: memoryview, limit: int) -> int:
+    """How many bytes raw deflate data inflates to, counted no further than past `limit`."""
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    size, pending = 0, packed
+    while not inflater.eof:
+        out = inflater.decompress(pending, INFLATE_CHUNK)
+        if not out and not pending:
+            break
+        size += len(out)
+        if size > limit:
+            break
+        pending = inflater.unconsumed_tail
+    return size
 
 
 def raise_too_large(size: int, limit: int, part: str | None = None) -> None:

@@ -11,7 +11,7 @@ import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
 
-from devtools.hostile_inputs import dense_docx, docx_bomb, styled_docx
+from devtools.hostile_inputs import dense_docx, docx_bomb, lying_docx, styled_docx
 from minutes.parsing import (
     FORMAT_VERSION,
     extract,
@@ -105,3 +105,11 @@ def test_protocol_json_of_another_format_is_not_read_back() -> None:
         protocol_from_dict({**data, "format_version": FORMAT_VERSION - 1})
     with pytest.raises(ValueError, match="fit"):
         protocol_from_dict({**data, "items": [{"number": "ett"}]})
+
+
+def test_a_docx_part_that_inflates_past_its_declared_size_is_refused() -> None:
+    data = lying_docx(unpacked=50_000_000, claimed=100_000)
+    started = time.perf_counter()
+    with pytest.raises(ParseError, match=r"word/document\.xml är större än den uppger"):
+        extract_bytes(data)
+    assert time.perf_counter() - started < 1.0
