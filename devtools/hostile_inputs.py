@@ -63,7 +63,8 @@ def long_text(size: int) -> bytes:
         parts.append(item.format(n=number))
         total += len(parts[-1].encode("utf-8"))
         number += 1
-    return "".join(parts).encode("utf-8")[:size]
+    # Cut at `size` bytes, but never inside a character (a cut å would read as cp1252).
+    return "".join(parts).encode("utf-8")[:size].decode("utf-8", "ignore").encode("utf-8")
 
 
 def styled_docx(paragraphs: int = 2000, styles: int = 164) -> bytes:

@@ -35,6 +35,7 @@ from .limits import (
     MAX_DOCX_UNPACKED_BYTES,
     MAX_DOCX_XML_BYTES,
     megabytes_apart,
+    spaced,
 )
 
 __all__ = ["DOCX_ERRORS", "docx_text"]
@@ -172,11 +173,6 @@ def check_paragraph_count(body) -> None:
             f"{spaced(MAX_DOCX_RUNS)} textavsnitt, långt fler än ett protokoll. Kontrollera "
             "att det är rätt fil."
         )
-
-
-def spaced(number: int) -> str:
-    """A number with its thousands apart, as Swedish prints them: `25 000`."""
-    return f"{number:,}".replace(",", "\N{NO-BREAK SPACE}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,9 +2,10 @@
 
 A file under the upload limit can still unpack or extract to far more than any protocol:
 a DOCX is a ZIP whose XML can inflate a thousandfold, and the parser's time grows with the
-text (about 2 s a million characters). A protocol of several hundred pages holds well under
-a million characters, so these limits refuse only what is no protocol, before it costs
-more than a few hundred megabytes or some seconds (docs/performance.md has the figures).
+text (about 2.5 s a million characters on an idle core). A protocol runs to some 1,700
+characters a page (53,000 for the corpus's 32 pages), so these limits refuse only what is
+no protocol, before it costs more than a few hundred megabytes or some seconds
+(docs/performance.md has the figures).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import math
 
 from .errors import ParseError
 
-MAX_TEXT_CHARS = 2_000_000  # the text the parser reads, of any kind of file
+MAX_TEXT_CHARS = 1_000_000  # the text the parser reads, of any kind of file: 600 pages
 MAX_PDF_PAGES = 2_000
 MAX_DOCX_PARAGRAPHS = 25_000  # python-docx reads about 4,000 a second
 MAX_DOCX_RUNS = 100_000  # runs of text within them (Word splits a paragraph into several)
@@ -32,17 +33,23 @@ __all__ = [
     "MAX_TEXT_CHARS",
     "check_text_length",
     "megabytes_apart",
+    "spaced",
 ]
 
 
 def check_text_length(length: int) -> None:
     """Refuse a file whose text runs past `MAX_TEXT_CHARS` characters."""
     if length > MAX_TEXT_CHARS:
-        shown, limit = megabytes_apart(length, MAX_TEXT_CHARS)
         raise ParseError(
-            f"Filen innehåller för mycket text för ett protokoll (över {shown} miljoner "
-            f"tecken; högst {limit} miljoner kan läsas). Kontrollera att det är rätt fil."
+            f"Filen innehåller för mycket text för ett protokoll: över {spaced(length)} "
+            f"tecken, där högst {spaced(MAX_TEXT_CHARS)} kan läsas. Kontrollera att det är "
+            "rätt fil."
         )
+
+
+def spaced(number: int) -> str:
+    """A number with its thousands apart, as Swedish prints them: `25 000`."""
+    return f"{number:,}".replace(",", "\N{NO-BREAK SPACE}")
 
 
 def megabytes_apart(size: int, limit: int) -> tuple[str, str]:
