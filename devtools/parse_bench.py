@@ -48,6 +48,7 @@ COSTLY_INPUTS = (
     ("DOCX 2,000 paragraphs, 164 styles", "styled.docx", hostile_inputs.styled_docx),
     ("DOCX claiming 1.1 GB", "bomb.docx", hostile_inputs.docx_bomb),
     ("DOCX of 150 MB tiny paragraphs", "dense.docx", hostile_inputs.dense_docx),
+    ("DOCX part larger than it declares", "lying.docx", hostile_inputs.lying_docx),
     ("PDF stream inflating to 600 MB", "bomb.pdf", hostile_inputs.pdf_bomb),
 )
 
@@ -241,20 +242,14 @@ def read_as_upload(path: Path) -> None:
     import django
 
     django.setup()
-    from django.conf import settings
 
     from minutes.parsing import ParseError
-    from minutes.services.bounded_parse import parse_bounded
+    from minutes.services.bounded_parse import parse_upload
 
     data = path.read_bytes()
     started = time.perf_counter()
     try:
-        parsed = parse_bounded(
-            data,
-            path.name,
-            memory_bytes=settings.UPLOAD_PARSE_MEMORY_BYTES,
-            seconds=settings.UPLOAD_PARSE_SECONDS,
-        )
+        parsed = parse_upload(data, path.name)
         outcome = f"read: {len(parsed.items)} §§"
     except ParseError as error:
         outcome = f"refused: {str(error)[:70]}…"

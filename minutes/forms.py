@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .parsing import ParsedProtocol, ParseError
 from .parsing.extract import megabytes_apart, utf16_without_bom
-from .services.bounded_parse import parse_bounded
+from .services.bounded_parse import parse_upload
 
 # Kinds of file clerks send by mistake, by their first bytes, so the message names them.
 FOREIGN_SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -136,12 +136,7 @@ class UploadForm(forms.Form):
             raise forms.ValidationError(_("Filen är tom."), code="empty")
         file_kind(data)
         try:
-            parsed = parse_bounded(
-                data,
-                upload.name,
-                memory_bytes=settings.UPLOAD_PARSE_MEMORY_BYTES,
-                seconds=settings.UPLOAD_PARSE_SECONDS,
-            )
+            parsed = parse_upload(data, upload.name)
         except ParseError as error:
             # The parser's messages are written for clerks, in Swedish.
             raise forms.ValidationError(str(error), code="unreadable") from error

@@ -18,6 +18,8 @@ import resource
 import sys
 from multiprocessing.connection import Connection
 
+from django.conf import settings
+
 from minutes.parsing import ParsedProtocol, ParseError, parse_bytes
 
 from .parse_workers import _database_sockets, _worker_start
@@ -30,6 +32,17 @@ TOO_SLOW = (
     "Filen tar för lång tid att läsa (mer än {seconds} sekunder) och har inte lästs. "
     "Spara protokollet på nytt från ordbehandlaren (gärna som PDF) och ladda upp det igen."
 )
+
+
+def parse_upload(data: bytes, filename: str | None) -> ParsedProtocol:
+    """`parse_bounded` within the settings' limits for an upload
+    (`UPLOAD_PARSE_MEMORY_BYTES`, `UPLOAD_PARSE_SECONDS`)."""
+    return parse_bounded(
+        data,
+        filename,
+        memory_bytes=settings.UPLOAD_PARSE_MEMORY_BYTES,
+        seconds=settings.UPLOAD_PARSE_SECONDS,
+    )
 
 
 def parse_bounded(
