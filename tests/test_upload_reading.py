@@ -99,3 +99,14 @@ def test_a_file_that_reads_too_slowly_is_refused(clerk_client, settings, monkeyp
     assert response.status_code == 400
     assert "tar för lång tid att läsa (mer än 0.5 sekunder)" in response.content.decode()
     assert not models.Upload.objects.exists()
+
+
+def test_a_parser_bug_is_a_message_not_a_server_error(clerk_client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(api, "parse_text", broken)
+    response = upload(clerk_client, b"Kommunstyrelsen\n\xc2\xa7 1 \xc3\x84rende\n")
+    assert response.status_code == 400
+    assert "oväntat fel vid tolkningen (IndexError)" in response.content.decode()
+    assert not models.Upload.objects.exists()

@@ -12,6 +12,7 @@ parent.
 from __future__ import annotations
 
 import faulthandler
+import logging
 import multiprocessing
 import os
 import resource
@@ -24,9 +25,15 @@ from minutes.parsing import ParsedProtocol, ParseError, parse_bytes
 
 from .parse_workers import _database_sockets, _worker_start
 
+logger = logging.getLogger(__name__)
+
 TOO_BIG = (
     "Filen kräver mer minne än ett protokoll för att läsas och har inte lästs. Spara "
     "protokollet på nytt från ordbehandlaren (gärna som PDF) och ladda upp det igen."
+)
+PARSER_BUG = (
+    "Filen kunde inte läsas på grund av ett oväntat fel vid tolkningen ({error}). "
+    "Spara protokollet som PDF och försök igen, och berätta gärna för arkivets förvaltare."
 )
 TOO_SLOW = (
     "Filen tar för lång tid att läsa (mer än {seconds} sekunder) och har inte lästs. "
@@ -93,6 +100,10 @@ def _parse_in_child(
         outcome = ("error", str(error))
     except MemoryError:
         outcome = ("error", TOO_BIG)
+    except Exception as error:
+        # A parser bug refuses one file with a message, as an import does, and is logged.
+        logger.exception("parsing upload %s failed", filename)
+        outcome = ("error", PARSER_BUG.format(error=type(error).__name__))
     sender.send(outcome)
     sender.close()
 
