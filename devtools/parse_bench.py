@@ -1,16 +1,24 @@
-"""Time the parser on an invented 30-page protocol, as text and as a PDF.
+"""Time the parser on an invented 30-page protocol, as text and as a PDF, and the upload
+path on inputs whose cost grows faster than their size.
 
-    python -m devtools.parse_bench [--pages 30] [--runs 7]
+    python -m devtools.parse_bench [--pages 30] [--runs 7] [--no-costly]
 
 Prints, per input, the median extraction and parsing time and the time per page, and says
-whether a protocol of that length parses well under a second.
+whether a protocol of that length parses well under a second. Then each costly input
+(`devtools.hostile_inputs`) is read as an upload is (`services.bounded_parse`), once, in a
+process of its own: the seconds to read or refuse it and the peak memory, which no upload
+under the size limit should take past 10 s or 500 MB.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
+import subprocess
+import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +28,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from devtools import hostile_inputs
 from minutes.parsing.document import parse_text
 from minutes.parsing.extract import extract_text
 from minutes.parsing.records import Source
@@ -29,6 +38,19 @@ ITEMS_PER_PAGE = 2
 WELL_UNDER_A_SECOND_MS = 500.0
 # Bulk import wants parsing (extraction aside) under this per 30 pages.
 PARSE_TARGET_MS_PER_30_PAGES = 100.0
+# No upload under the size limit may take longer or more memory to read or refuse.
+COSTLY_SECONDS, COSTLY_MB = 10.0, 500.0
+COSTLY_TIMEOUT = 120.0  # a row still running then is stopped and shown as such
+COSTLY_INPUTS = (
+    ("8,000 § lines", "sections.txt", lambda: hostile_inputs.section_lines(8000)),
+    ("5 MB text", "long.txt", lambda: hostile_inputs.long_text(5_000_000)),
+    ("1 MB text (just under the limit)", "limit.txt", lambda: hostile_inputs.long_text(10**6)),
+    ("DOCX 2,000 paragraphs, 164 styles", "styled.docx", hostile_inputs.styled_docx),
+    ("DOCX claiming 1.1 GB", "bomb.docx", hostile_inputs.docx_bomb),
+    ("DOCX of 150 MB tiny paragraphs", "dense.docx", hostile_inputs.dense_docx),
+    ("DOCX part larger than it declares", "lying.docx", hostile_inputs.lying_docx),
+    ("PDF stream inflating to 600 MB", "bomb.pdf", hostile_inputs.pdf_bomb),
+)
 
 HEADER = """PROTOKOLL
 Sammanträdesdatum 2024-05-14
@@ -121,7 +143,14 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=30)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument(
+        "--no-costly", dest="costly", action="store_false", help="skip the costly inputs"
+    )
+    parser.add_argument("--read", type=Path, help=argparse.SUPPRESS)  # one costly row
     args = parser.parse_args(argv)
+    if args.read:
+        read_as_upload(args.read)
+        return
     pages = invent_protocol(max(args.pages, 2))
     with tempfile.TemporaryDirectory() as folder:
         text_path, pdf_path = Path(folder, "protokoll.txt"), Path(folder, "protokoll.pdf")
@@ -153,6 +182,79 @@ def main(argv: list[str] | None = None) -> None:
         f"Parsing takes {per_30:.0f} ms per 30 pages: {target} the bulk-import target "
         f"({PARSE_TARGET_MS_PER_30_PAGES:.0f} ms)."
     )
+    if args.costly:
+        print()
+        print_costly()
+
+
+def print_costly() -> None:
+    """Read each costly input as an upload, in a process of its own; print the table."""
+    print(
+        f"{'costly input (read as an upload)':<34} {'file kB':>8} {'seconds':>8} {'peak MB':>8}"
+        "   outcome"
+    )
+    worst_seconds = worst_mb = 0.0
+    with tempfile.TemporaryDirectory() as folder:
+        for label, name, build in COSTLY_INPUTS:
+            path = Path(folder, name)
+            path.write_bytes(build())
+            seconds, peak_mb, outcome = read_in_own_process(path)
+            worst_seconds, worst_mb = max(worst_seconds, seconds), max(worst_mb, peak_mb)
+            print(
+                f"{label:<34} {path.stat().st_size / 1000:>8.0f} {seconds:>8.2f} "
+                f"{peak_mb:>8.0f}   {outcome}"
+            )
+    verdict = "within" if worst_seconds < COSTLY_SECONDS and worst_mb < COSTLY_MB else "NOT within"
+    print(
+        f"The costliest took {worst_seconds:.1f} s and {worst_mb:.0f} MB: {verdict} "
+        f"{COSTLY_SECONDS:.0f} s and {COSTLY_MB:.0f} MB."
+    )
+
+
+def read_in_own_process(path: Path) -> tuple[float, float, str]:
+    """Seconds, peak memory (MB, the process and the child it reads in) and the outcome
+    of reading `path` as an upload in a fresh process (`--read`)."""
+    command = [sys.executable, "-m", "devtools.parse_bench", "--read", str(path)]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    stopped = threading.Event()
+    timer = threading.Timer(COSTLY_TIMEOUT, lambda: (stopped.set(), process.kill()))
+    timer.start()
+    output = process.stdout.read() if process.stdout else ""
+    timer.cancel()
+    # Reaped here, not by Popen: wait4's usage covers the process and the children it
+    # waited for (the child the upload is read in).
+    _, _, usage = os.wait4(process.pid, 0)
+    process.returncode = 0
+    if stopped.is_set():
+        output = f"still running after {COSTLY_TIMEOUT:.0f} s: stopped"
+    lines = output.strip().splitlines()
+    outcome = lines[-1] if lines else "no output"
+    seconds = time.perf_counter() - started
+    if lines and lines[0].startswith("seconds "):
+        seconds = float(lines[0].split()[1])
+    return seconds, usage.ru_maxrss / 1024, outcome
+
+
+def read_as_upload(path: Path) -> None:
+    """Read one file as the upload form does and print the seconds and the outcome."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
+    import django
+
+    django.setup()
+
+    from minutes.parsing import ParseError
+    from minutes.services.bounded_parse import parse_upload
+
+    data = path.read_bytes()
+    started = time.perf_counter()
+    try:
+        parsed = parse_upload(data, path.name)
+        outcome = f"read: {len(parsed.items)} §§"
+    except ParseError as error:
+        outcome = f"refused: {str(error)[:70]}…"
+    print(f"seconds {time.perf_counter() - started:.3f}")
+    print(outcome)
 
 
 if __name__ == "__main__":

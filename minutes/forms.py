@@ -1,7 +1,8 @@
 """Forms of the clerks' pages: the protocol upload and the meeting fields a clerk may correct.
 
 The upload form does all the checking a file needs before anything is stored: its size,
-its kind by content (never by name) and a full reading by the parser, so a bad file ends as
+its kind by content (never by name) and a full reading by the parser (in a child process
+held to a memory and time limit: `services.bounded_parse`), so a bad file ends as
 a Swedish message on the upload page and leaves no row and no file behind.
 """
 
@@ -15,8 +16,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .parsing import ParsedProtocol, ParseError, parse_bytes
+from .parsing import ParsedProtocol, ParseError
 from .parsing.extract import megabytes_apart, utf16_without_bom
+from .services.bounded_parse import parse_upload
 
 # Kinds of file clerks send by mistake, by their first bytes, so the message names them.
 FOREIGN_SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -134,7 +136,7 @@ class UploadForm(forms.Form):
             raise forms.ValidationError(_("Filen är tom."), code="empty")
         file_kind(data)
         try:
-            parsed = parse_bytes(data, upload.name)
+            parsed = parse_upload(data, upload.name)
         except ParseError as error:
             # The parser's messages are written for clerks, in Swedish.
             raise forms.ValidationError(str(error), code="unreadable") from error

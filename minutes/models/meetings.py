@@ -178,9 +178,10 @@ class ImportRecord(models.Model):
 class Upload(models.Model):
     """A protocol a clerk has uploaded but not yet published: nothing public until then.
 
-    The file is kept and re-read for the review page (parsing is fast), so the reading
-    shown is always the parser's current one; the clerk's corrections of the meeting
-    fields are kept in `overrides` and applied when publishing.
+    The file is parsed once, when it is uploaded: its reading (the protocol JSON) is kept in
+    `reading` for the review page and publishing, which read the file again only when that
+    reading is missing or of an older format. The clerk's corrections of the meeting fields
+    are kept in `overrides` and applied when publishing.
     """
 
     class Status(models.TextChoices):
@@ -202,6 +203,7 @@ class Upload(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
     overrides = models.JSONField(_("rättade mötesuppgifter"), default=dict, blank=True)
+    reading = models.JSONField(_("tolkning"), null=True, blank=True, editable=False)
     meeting = models.ForeignKey(
         Meeting,
         on_delete=models.SET_NULL,

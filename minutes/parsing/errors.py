@@ -6,3 +6,7 @@ class ParseError(Exception):
 
     The message is shown to clerks as it is, so it is written in Swedish.
     """
+
+
+# The start of every message about a file of the wrong kind.
+NOT_READABLE = "Filen är inte en text, PDF eller DOCX"

@@ -7,33 +7,31 @@ lines as in the markdown layouts, and every failure is a `ParseError` in Swedish
 
 from __future__ import annotations
 
-import io
-import math
 import re
 import threading
 import unicodedata
-import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 import charset_normalizer
-import docx
 import pypdfium2
 import pypdfium2.raw as pdfium_c
-from docx.exceptions import PythonDocxError
-from docx.opc.exceptions import OpcError
-from docx.oxml.ns import qn
-from docx.table import Table
-from docx.text.paragraph import Paragraph
-from lxml.etree import XMLSyntaxError
 
-from .errors import ParseError
+from .errors import NOT_READABLE, ParseError
+from .extract_docx import DOCX_ERRORS, docx_text
+from .limits import MAX_PDF_PAGES, check_text_length, megabytes_apart
 from .records import ParseWarning
 from .warning_codes import warn
 
-__all__ = ["MAX_BYTES", "Extracted", "extract_bytes", "extract_text", "read_file"]
+__all__ = [
+    "DOCX_ERRORS",
+    "MAX_BYTES",
+    "Extracted",
+    "extract_bytes",
+    "extract_text",
+    "read_file",
+]
 
 MAX_BYTES = 50_000_000  # 50 MB: even a text PDF of hundreds of pages is only a few MB
 PAGE_BREAK = "\f"
@@ -41,7 +39,6 @@ PAGE_BREAK = "\f"
 # at least this share of its high (LE) or low (BE) bytes.
 UTF16_SNIFF_BYTES = 4096
 UTF16_NUL_SHARE = 0.7
-NOT_READABLE = "Filen är inte en text, PDF eller DOCX"
 TAB_GAP_EM = 2.0  # a gap this many font sizes wide between two words is a table column
 CELL_ALIGN_PT = 3.0  # a line starting this close to the value column above continues the table
 
@@ -78,21 +75,6 @@ MAX_HIGH_BYTE_RATIO = 0.3  # Swedish text in a legacy code page has a few % of �
 LEGACY_ENCODINGS = ("cp1252", "iso8859_15", "cp850", "mac_roman")  # Windows, Unix, DOS, old Mac
 NORDIC_LETTERS = frozenset("åäöÅÄÖéÉüÜæøÆØ")
 COMMON_SYMBOLS = frozenset("§–—‘’“”…•°€½«»\xa0")
-
-MAX_UNPACKED_BYTES = 4 * MAX_BYTES
-# What reading a damaged DOCX raises, from the ZIP layer up to python-docx.
-DOCX_ERRORS: tuple[type[BaseException], ...] = (
-    zipfile.BadZipFile,
-    zlib.error,  # corrupt deflate data in a member
-    EOFError,  # a member's compressed data ends early
-    NotImplementedError,  # a compression method zipfile lacks
-    RuntimeError,  # zipfile: a password-protected member
-    OpcError,  # python-docx: not an Office package
-    PythonDocxError,  # python-docx: invalid XML values
-    KeyError,  # python-docx: a missing part or relationship
-    XMLSyntaxError,  # malformed XML
-    ValueError,  # the main part is not a Word document (content type)
-)
 
 _pdfium_lock = threading.Lock()  # PDFium is not thread-safe; a threaded server may share it
 
@@ -138,9 +120,10 @@ def extract_bytes(data: bytes, filename: str | None = None) -> Extracted:
     if is_pdf(data):
         extracted = extract_pdf(data)
     elif data.startswith(b"PK\x03\x04"):
-        extracted = extract_docx(data)
+        extracted = Extracted(docx_text(data), None, "docx")
     else:
         extracted = extract_plain(data)
+    check_text_length(len(extracted.text))
     text = unicodedata.normalize("NFC", extracted.text)
     if not text.strip():
         raise ParseError("Filen innehåller ingen text.")
@@ -164,23 +147,6 @@ def check_size(size: int) -> None:
         raise ParseError(f"Filen är för stor ({shown} MB). Största tillåtna storlek är {limit} MB.")
 
 
-def megabytes_apart(size: int, limit: int) -> tuple[str, str]:
-    """A file's size and the smaller limit it passes, in megabytes, with as many decimals as
-    tell them apart (`26.3` and `26.2`, never `26` and `26`): the limit rounded down,
-    trailing zeros dropped (`1.5` and `1`)."""
-    for decimals in range(1, 7):
-        scale = 10**decimals
-        shown = round(size / 1_000_000, decimals)
-        under = math.floor(limit * scale / 1_000_000) / scale
-        if shown > under:
-            break
-    return _plain(shown, decimals), _plain(under, decimals)
-
-
-def _plain(value: float, decimals: int) -> str:
-    return f"{value:.{decimals}f}".rstrip("0").rstrip(".")
-
-
 # --- PDF -----------------------------------------------------------------------------------
 
 
@@ -190,7 +156,8 @@ def extract_pdf(data: bytes) -> Extracted:
         document = open_pdf(data)
         try:
             page_count = len(document)
-            texts = [read_pdf_page(document, index) for index in range(page_count)]
+            check_page_count(page_count)
+            texts = read_pdf_pages(document, page_count)
         finally:
             document.close()
     if page_count == 0:
@@ -214,6 +181,26 @@ def extract_pdf(data: bytes) -> Extracted:
         warnings.append(warn("pdf_pages_blank", pages=list_pages(blank)))
     text = PAGE_BREAK.join(text or "" for text in texts)
     return Extracted(text, page_count, "pdf", tuple(warnings))
+
+
+def check_page_count(count: int) -> None:
+    """Refuse a PDF of more pages than any protocol (each page costs time to read)."""
+    if count > MAX_PDF_PAGES:
+        raise ParseError(
+            f"PDF-filen har {count} sidor; högst {MAX_PDF_PAGES} sidor kan läsas som ett "
+            "protokoll. Kontrollera att det är rätt fil."
+        )
+
+
+def read_pdf_pages(document: pypdfium2.PdfDocument, count: int) -> list[str | None]:
+    """Each page's text (None: unreadable), refusing once the text passes the limit."""
+    texts: list[str | None] = []
+    length = 0
+    for index in range(count):
+        texts.append(read_pdf_page(document, index))
+        length += len(texts[-1] or "") + 1
+        check_text_length(length)
+    return texts
 
 
 def list_pages(numbers: list[int]) -> str:
@@ -320,123 +307,6 @@ def starts_under(
         return False
     left = textpage.get_charbox(index)[0]
     return any(abs(left - cell) <= CELL_ALIGN_PT for cell in lefts)
-
-
-# --- DOCX ----------------------------------------------------------------------------------
-
-
-def extract_docx(data: bytes) -> Extracted:
-    """Read a Word document's paragraphs and tables in body order."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            check_unpacked_size(archive)
-            names = set(archive.namelist())
-            mimetype = archive.read("mimetype") if "mimetype" in names else b""
-    except DOCX_ERRORS as error:
-        raise ParseError("Filen ser ut som en ZIP/DOCX-fil men är skadad.") from error
-    if "word/document.xml" not in names:
-        what = "en OpenDocument" if mimetype.startswith(b"application/vnd.oasis") else "en ZIP"
-        raise ParseError(
-            f"{NOT_READABLE}: den är {what}-fil. Spara protokollet som PDF eller DOCX."
-        )
-    try:
-        # python-docx trips over malformed package parts with AttributeError too (an
-        # unnamespaced [Content_Types].xml): caught here, around the opening only.
-        document = docx.Document(io.BytesIO(data))
-    except (*DOCX_ERRORS, AttributeError) as error:
-        raise ParseError("DOCX-filen är skadad och kan inte läsas.") from error
-    try:
-        body = document.element.body
-        lines = docx_lines(body, document) if body is not None else []
-    except DOCX_ERRORS as error:
-        raise ParseError("DOCX-filen är skadad och kan inte läsas.") from error
-    return Extracted("\n".join(lines), None, "docx")
-
-
-def check_unpacked_size(archive: zipfile.ZipFile) -> None:
-    """Refuse a ZIP that would unpack to far more than any protocol (a "zip bomb")."""
-    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
-        raise ParseError(
-            f"DOCX-filen packas upp till mer än {MAX_UNPACKED_BYTES / 1_000_000:.0f} MB "
-            "och kan inte läsas."
-        )
-
-
-def docx_lines(container, parent) -> list[str]:
-    """One text line per paragraph and per table row, descending into content controls."""
-    lines: list[str] = []
-    for child in container.iterchildren():
-        if child.tag == qn("w:p"):
-            lines.append(paragraph_line(Paragraph(child, parent)))
-        elif child.tag == qn("w:tbl"):
-            lines += table_lines(Table(child, parent))
-        elif child.tag == qn("w:sdt"):
-            content = child.find(qn("w:sdtContent"))
-            if content is not None:
-                lines += docx_lines(content, parent)
-    return lines
-
-
-def paragraph_line(paragraph: Paragraph) -> str:
-    """A paragraph's text; headings and all-bold paragraphs as `**…**`, list items as `- …`."""
-    text = paragraph.text.strip()
-    if not text:
-        return ""
-    if is_heading(paragraph) or is_all_bold(paragraph):
-        return f"**{text}**"
-    if is_list_item(paragraph):
-        return f"- {text}"
-    return text
-
-
-def is_list_item(paragraph: Paragraph) -> bool:
-    """Whether the paragraph is numbered or bulleted, directly or through its style chain."""
-    properties = [paragraph._p.pPr]
-    style = paragraph.style
-    while style is not None:
-        properties.append(style.element.pPr)
-        style = style.base_style
-    for ppr in properties:
-        if ppr is not None and ppr.numPr is not None:
-            number = ppr.numPr.numId
-            return number is None or number.val != 0  # numId 0 switches a style's numbering off
-    return False
-
-
-def is_heading(paragraph: Paragraph) -> bool:
-    """Whether the paragraph has a heading or title style (English or Swedish Word)."""
-    name = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
-    return name.startswith(("heading", "rubrik", "title"))
-
-
-def is_all_bold(paragraph: Paragraph) -> bool:
-    """Whether every run with text is bold, directly, by its character style or paragraph style."""
-    runs = [run for run in paragraph.runs if run.text.strip()]
-    style_bold = paragraph.style.font.bold if paragraph.style is not None else None
-    return bool(runs) and all(run_bold(run, style_bold) for run in runs)
-
-
-def run_bold(run, paragraph_style_bold: bool | None) -> bool:
-    """A run's effective boldness, as far as direct formatting and styles tell."""
-    if run.bold is not None:
-        return run.bold
-    if run.style is not None and run.style.font.bold is not None:
-        return run.style.font.bold
-    return bool(paragraph_style_bold)
-
-
-def table_lines(table: Table) -> list[str]:
-    """Each row as its cells' texts joined by a tab; a merged cell counts once."""
-    lines = []
-    for row in table.rows:
-        cells, seen = [], set()
-        for cell in row.cells:
-            if id(cell._tc) in seen:
-                continue
-            seen.add(id(cell._tc))
-            cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
-        lines.append("\t".join(cells).rstrip("\t"))
-    return lines
 
 
 # --- Text ----------------------------------------------------------------------------------

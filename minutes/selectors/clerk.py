@@ -11,7 +11,11 @@ from ..models import Meeting, Upload
 
 def uploads_pending() -> QuerySet[Upload]:
     """Uploads waiting for a clerk to review, newest first, with who uploaded them."""
-    return Upload.objects.filter(status=Upload.Status.PENDING).select_related("uploaded_by")
+    return (
+        Upload.objects.filter(status=Upload.Status.PENDING)
+        .select_related("uploaded_by")
+        .defer("reading")  # a long protocol's reading runs to megabytes
+    )
 
 
 def uploads_published(*, limit: int) -> QuerySet[Upload]:
@@ -19,6 +23,7 @@ def uploads_published(*, limit: int) -> QuerySet[Upload]:
     return (
         Upload.objects.filter(status=Upload.Status.PUBLISHED)
         .select_related("uploaded_by", "meeting__committee__body")
+        .defer("reading")
         .order_by("-created_at")[:limit]
     )
 

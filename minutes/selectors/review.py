@@ -1,7 +1,7 @@
 """The review of an upload: the parser's reading of each §, beside the text it was read from.
 
-The stored file is read again every time (parsing is fast), so the clerk always sees what
-publishing would import. Besides the parser's own warnings, a few checks point at what
+The reading is the one the upload was checked with (`readings.upload_reading`), the same
+that publishing imports. Besides the parser's own warnings, a few checks point at what
 often means a misreading: a § without a decision, a decision without clauses, a reservation
 or attendee without a party, a § number that occurs twice.
 """
@@ -14,11 +14,12 @@ from dataclasses import dataclass, field, replace
 from django.utils.translation import gettext as _
 
 from ..models import Meeting, Upload
-from ..parsing import ParsedProtocol, ParseError, parse_bytes
+from ..parsing import ParsedProtocol, ParseError
 from ..parsing.records import Item
 from ..quality_texts import Check, checklist
 from ..services.uploads import publish_blockers, publish_refusal
 from ..warning_texts import in_swedish
+from .readings import upload_reading
 
 ROLES_WITH_PARTY = frozenset(
     {"ordförande", "vice ordförande", "ledamot", "tjänstgörande ersättare"}
@@ -60,11 +61,9 @@ class Review:
 
 
 def upload_review(*, upload: Upload) -> Review:
-    """Read the upload's stored file again and lay the reading out for review."""
+    """Lay the upload's reading out for review."""
     try:
-        with upload.file.open("rb") as handle:
-            data = handle.read()
-        parsed = parse_bytes(data, upload.filename)
+        parsed = upload_reading(upload=upload)
     except ParseError as error:
         return Review(upload=upload, parsed=None, error=str(error))
     except (OSError, ValueError):

@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
 from ..models import Upload
-from ..parsing import ParsedProtocol, ParseError, parse_bytes
+from ..parsing import ParsedProtocol, ParseError, protocol_to_dict
+from ..selectors.readings import upload_reading
 from .importing import ImportRejected, ImportResult, meeting_import
 
 logger = logging.getLogger(__name__)
@@ -37,8 +38,11 @@ class UploadError(Exception):
     """An upload cannot be published or cancelled; the message is Swedish, for the clerk."""
 
 
-def upload_create(*, data: bytes, filename: str, user: AbstractBaseUser) -> Upload:
-    """Store an uploaded protocol file (already checked by the upload form) as a pending upload.
+def upload_create(
+    *, data: bytes, filename: str, user: AbstractBaseUser, parsed: ParsedProtocol | None = None
+) -> Upload:
+    """Store an uploaded protocol file (already checked by the upload form) as a pending
+    upload, with the reading it was checked with (`parsed`) for review and publishing.
 
     The row and the file go together: if the row cannot be saved the file is removed again.
     """
@@ -46,6 +50,7 @@ def upload_create(*, data: bytes, filename: str, user: AbstractBaseUser) -> Uplo
         filename=filename[:255],
         sha256=hashlib.sha256(data).hexdigest(),
         uploaded_by=user,
+        reading=protocol_to_dict(parsed) if parsed is not None else None,
     )
     upload.file.save(filename, ContentFile(data), save=False)
     try:
@@ -80,7 +85,7 @@ def upload_publish(
             locked = Upload.objects.select_for_update().get(pk=upload.pk)
             check_pending(locked)
             data = read_stored_file(locked)
-            parsed = parse_bytes(data, locked.filename)
+            parsed = upload_reading(upload=locked)
             missing = publish_blockers(parsed=parsed, overrides=locked.overrides)
             if missing:
                 raise UploadError(publish_refusal(missing))

@@ -73,7 +73,10 @@ def upload_new(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES)
     if form.is_valid():
         upload = upload_create(
-            data=form.data_bytes, filename=form.cleaned_data["file"].name, user=request.user
+            data=form.data_bytes,
+            filename=form.cleaned_data["file"].name,
+            user=request.user,
+            parsed=form.parsed,
         )
         return redirect("minutes:clerk_review", pk=upload.pk)
     return render(request, "minutes/clerk/upload.html", {"form": form}, status=400)
