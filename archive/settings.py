@@ -221,7 +221,10 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
-# Import connections: a statement stuck behind a lock, or a transaction left open by a
-# killed importer, ends on the server's side (PostgreSQL interval syntax, 0 = no limit).
-IMPORT_STATEMENT_TIMEOUT = os.environ.get("IMPORT_STATEMENT_TIMEOUT", "15min")
-IMPORT_IDLE_IN_TRANSACTION_TIMEOUT = os.environ.get("IMPORT_IDLE_IN_TRANSACTION_TIMEOUT", "60s")
+# Import connections (`import_minutes`): a statement stuck behind a lock, or a transaction
+# left open by a killed importer, is ended by the server (PostgreSQL units, 0 = no limit).
+# A file's import is one short transaction; a bulk load's one transaction waits for its
+# parse workers between batches, and rebuilds indexes in single statements.
+IMPORT_STATEMENT_TIMEOUT = os.environ.get("IMPORT_STATEMENT_TIMEOUT", "30min")
+IMPORT_IDLE_IN_TRANSACTION_TIMEOUT = os.environ.get("IMPORT_IDLE_IN_TRANSACTION_TIMEOUT", "10s")
+BULK_IDLE_IN_TRANSACTION_TIMEOUT = os.environ.get("BULK_IDLE_IN_TRANSACTION_TIMEOUT", "5min")
