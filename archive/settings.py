@@ -202,6 +202,10 @@ AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "20"))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own, not the pair
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Behind a proxy every request comes from the proxy's address; only a proxy that sets
+# X-Forwarded-For itself (deploy/nginx) may name the client's.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", default=False)
+AXES_CLIENT_IP_CALLABLE = "archive.client_address.client_address"
 AXES_VERBOSE = False
 # Argon2id at the parameters OWASP names as its baseline (19 MiB, two passes, one lane):
 # about 30 ms a login on a 2-core server, where Django's PBKDF2 default cost 0.6–1 s of CPU

@@ -95,3 +95,39 @@ def test_new_passwords_use_modest_argon2_and_old_hashes_are_upgraded_at_login(cl
     # Argon2id, version 19, 19 MiB, two passes, one lane.
     assert user.password.split("$")[2:4] == ["v=19", "m=19456,t=2,p=1"]
     assert user.password.startswith("argon2$argon2id$")
+
+
+def test_a_forged_forwarded_address_does_not_escape_the_lock(client, clerk):
+    for attempt in range(20):
+        client.post(
+            LOGIN,
+            {"username": f"gissning-{attempt}", "password": "fel"},
+            REMOTE_ADDR="192.0.2.10",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{attempt}",
+        )
+
+    response = post_login(Client(), LOGIN, "anna", PASSWORD, "192.0.2.10")
+
+    assert response.status_code == 429
+
+
+def test_behind_the_proxy_each_forwarded_client_is_counted_apart(client, clerk, settings):
+    settings.TRUST_X_FORWARDED_FOR = True
+    proxy = "172.18.0.5"
+    for attempt in range(20):
+        client.post(
+            LOGIN,
+            {"username": f"gissning-{attempt}", "password": "fel"},
+            REMOTE_ADDR=proxy,
+            HTTP_X_FORWARDED_FOR="203.0.113.66",
+        )
+    other = Client()
+
+    response = other.post(
+        LOGIN,
+        {"username": "anna", "password": PASSWORD},
+        REMOTE_ADDR=proxy,
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+    )
+
+    assert response.status_code == 302
