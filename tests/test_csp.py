@@ -40,3 +40,14 @@ def test_no_template_or_stylesheet_relies_on_inline_script_or_style():
         if inline.search(path.read_text())
     ]
     assert offenders == []
+
+
+def test_the_error_page_links_a_stylesheet_that_is_served(client):
+    from django.template.loader import render_to_string
+
+    href = re.search(r'<link rel="stylesheet" href="([^"]+)">', render_to_string("500.html"))
+
+    assert href is not None
+    response = client.get(href.group(1))
+    assert response.status_code == 200
+    assert b"font-family" in b"".join(response.streaming_content)
