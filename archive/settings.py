@@ -208,8 +208,8 @@ TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", default=False)
 AXES_CLIENT_IP_CALLABLE = "archive.client_address.client_address"
 AXES_VERBOSE = False
 # Argon2id at the parameters OWASP names as its baseline (19 MiB, two passes, one lane):
-# about 30 ms a login on a 2-core server, where Django's PBKDF2 default cost 0.6–1 s of CPU
-# (docs/performance.md). Older hashes still verify and are upgraded at the next login.
+# 20 ms of CPU a login, a tenth of Django's PBKDF2 default (docs/performance.md). Older
+# hashes still verify and are upgraded at the next login.
 PASSWORD_HASHERS = [
     "archive.hashers.ModestArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
