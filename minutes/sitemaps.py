@@ -12,6 +12,7 @@ from django.db.models import Exists, Max, OuterRef, QuerySet
 from .models import Body, Case, Committee, Item, Meeting
 from .selectors.browse import published_items
 from .selectors.people import party_list
+from .selectors.public import public_bodies, public_committees
 
 # Addresses per sitemap page (the protocol allows 50,000): pages this size, reading only
 # the address's columns, answer within a request's time (docs/performance.md).
@@ -77,8 +78,7 @@ class CommitteeSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self) -> QuerySet[Committee]:
-        published = Meeting.objects.published().filter(committee=OuterRef("pk"))
-        return Committee.objects.filter(Exists(published)).select_related("body").order_by("pk")
+        return public_committees().select_related("body").order_by("pk")
 
 
 class BodySitemap(Sitemap):
@@ -87,8 +87,7 @@ class BodySitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self) -> QuerySet[Body]:
-        published = Meeting.objects.published().filter(committee__body=OuterRef("pk"))
-        return Body.objects.filter(Exists(published)).order_by("pk")
+        return public_bodies().order_by("pk")
 
 
 class PartySitemap(Sitemap):

@@ -17,14 +17,8 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField
 
-from ..models import (
-    Body,
-    Committee,
-    Decision,
-    Item,
-    Party,
-    Person,
-)
+from ..models import Body, Decision, Item, Party, Person
+from ..selectors.public import public_bodies, public_committees, public_parties, public_people
 from ..services.search_index import TAG_KIND, TAG_PARTY, TAG_PERSON, TAG_RESERVED, TAG_RESERVED_BY
 
 YES, NO = "ja", "nej"
@@ -86,14 +80,14 @@ class ItemFilter(django_filters.FilterSet):
     """Body, committee, dates, party, person, decision kind, reservation and withdrawn."""
 
     huvudman = _ModelChoiceFilter(
-        queryset=Body.objects.all(),
+        queryset=public_bodies(),
         to_field_name="slug",
         label=_("Huvudman"),
         method="filter_body",
     )
     organ = _ModelChoiceFilter(
         field_name="committee",
-        queryset=Committee.objects.select_related("body"),
+        queryset=public_committees().select_related("body"),
         label=_("Organ"),
     )
     fran = django_filters.DateFilter(
@@ -116,19 +110,19 @@ class ItemFilter(django_filters.FilterSet):
         max_value=9999,
     )
     parti = _ModelChoiceFilter(
-        queryset=Party.objects.all(),
+        queryset=public_parties(),
         to_field_name="abbreviation",
         method="filter_party",
         label=_("Parti (reservation eller yrkande)"),
     )
     reserverat = _ModelChoiceFilter(
-        queryset=Party.objects.all(),
+        queryset=public_parties(),
         to_field_name="abbreviation",
         method="filter_reserving_party",
         label=_("Reservation av parti"),
     )
     person = _ModelChoiceFilter(
-        queryset=Person.objects.select_related("body"),
+        queryset=public_people().select_related("body"),
         method="filter_person",
         label=_("Person"),
     )

@@ -24,6 +24,7 @@ from ..models import (
 )
 from ..parsing.dnr import normalize_dnr
 from .browse import published_items
+from .public import public_people
 
 
 @dataclass(frozen=True)
@@ -100,17 +101,8 @@ def api_cases(*, prefix: str | None) -> QuerySet[Case]:
 
 
 def api_people(*, body: str | None) -> QuerySet[Person]:
-    """People named in a published meeting (attending, moving, reserving or in a printed
-    roll), by name."""
-    attended = Attendance.objects.filter(person=OuterRef("pk"), meeting__is_published=True)
-    moved = YrkandePerson.objects.filter(
-        person=OuterRef("pk"), yrkande__item__meeting__is_published=True
-    )
-    reserved = Reservation.objects.filter(person=OuterRef("pk"), item__meeting__is_published=True)
-    voted = VoteCast.objects.filter(person=OuterRef("pk"), vote__item__meeting__is_published=True)
-    people = Person.objects.filter(
-        Exists(attended) | Exists(moved) | Exists(reserved) | Exists(voted)
-    )
+    """People named in a published meeting (`public_people`), by name."""
+    people = public_people()
     if body:
         people = people.filter(body__slug=body)
     return people.select_related("body").order_by("name", "id")

@@ -40,6 +40,7 @@ from ..models import (
     Yrkande,
     YrkandePerson,
 )
+from .public import public_bodies, public_committees
 
 Role = Attendance.Role
 
@@ -81,40 +82,49 @@ def published_items() -> QuerySet[Item]:
 
 
 def body_get(*, slug: str) -> Body | None:
-    """The body with this slug, or None."""
-    return Body.objects.filter(slug=slug).first()
+    """The body with this slug, if it has a published meeting, or None."""
+    return public_bodies().filter(slug=slug).first()
 
 
 def body_list() -> QuerySet[Body]:
-    """Every body with its committees (for the start page's browse links)."""
-    return Body.objects.prefetch_related(
-        Prefetch("committees", queryset=Committee.objects.order_by("name"))
-    ).order_by("name")
+    """Every body with its committees that have published meetings (for the start page's
+    browse links)."""
+    return (
+        public_bodies()
+        .prefetch_related(Prefetch("committees", queryset=public_committees().order_by("name")))
+        .order_by("name")
+    )
 
 
-# A digest of every body's and committee's id, name and slug: what the start page's
-# browse links are made of.
+# A digest of the id, name and slug of every committee with a published meeting and of its
+# body: what the start page's browse links are made of.
 _BODY_LIST_VERSION_SQL = """
 SELECT md5(coalesce(string_agg(
     jsonb_build_array(body.id, body.slug, body.name, committee.id, committee.slug, committee.name)
     ::text, ',' ORDER BY body.id, committee.id), ''))
-FROM minutes_body AS body LEFT JOIN minutes_committee AS committee ON committee.body_id = body.id
+FROM minutes_body AS body JOIN minutes_committee AS committee ON committee.body_id = body.id
+WHERE EXISTS (
+    SELECT FROM minutes_meeting AS meeting
+    WHERE meeting.committee_id = committee.id AND meeting.is_published
+)
 """
 
 
 def body_list_version() -> str:
-    """A key that changes whenever `body_list`'s links would: a body or committee added,
-    removed, renamed or given a new slug (the start page caches its links under it)."""
+    """A key that changes whenever `body_list`'s links would: a committee's first meeting
+    published, a body or committee removed, renamed or given a new slug (the start page
+    caches its links under it)."""
     with connection.cursor() as cursor:
         cursor.execute(_BODY_LIST_VERSION_SQL)
         return cursor.fetchone()[0]
 
 
 def body_committees(*, body: Body) -> QuerySet[Committee]:
-    """The body's committees with their count of published meetings and latest date."""
+    """The body's committees with published meetings, with their count and latest date."""
     published = Q(meetings__is_published=True)
     return (
-        Committee.objects.filter(body=body)
+        public_committees()
+        .filter(body=body)
         .select_related("body")
         .annotate(
             meeting_count=Count("meetings", filter=published),
@@ -125,8 +135,11 @@ def body_committees(*, body: Body) -> QuerySet[Committee]:
 
 
 def committee_get(*, body_slug: str, slug: str) -> Committee | None:
-    """The committee `slug` of the body `body_slug`, with its body, or None."""
-    return Committee.objects.select_related("body").filter(body__slug=body_slug, slug=slug).first()
+    """The committee `slug` of the body `body_slug` if it has a published meeting, with its
+    body, or None."""
+    return (
+        public_committees().select_related("body").filter(body__slug=body_slug, slug=slug).first()
+    )
 
 
 def meeting_years(*, meetings: QuerySet[Meeting]) -> list[YearCount]:

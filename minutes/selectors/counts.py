@@ -8,16 +8,18 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import Max, QuerySet
 
-from ..models import Body, Committee, Decision, Meeting
+from ..models import Decision, Meeting
+from .public import public_bodies, public_committees
 
 T = TypeVar("T")
 
 
 def archive_counts() -> dict[str, int]:
-    """How much the archive holds: bodies, committees, published meetings and decisions."""
+    """How much the archive holds: published meetings and decisions, and the bodies and
+    committees that have them."""
     return counts_together(
-        bodies=Body.objects.all(),
-        committees=Committee.objects.all(),
+        bodies=public_bodies(),
+        committees=public_committees(),
         meetings=Meeting.objects.published(),
         # The item's copy of its meeting's publication: one join less.
         decisions=Decision.objects.filter(item__is_published=True),

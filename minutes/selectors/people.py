@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from ..models import Attendance, Party, Person, Reservation, VoteCast, Yrkande, YrkandePerson
 from .counts import cached_until_published
+from .public import public_parties
 
 _PUBLISHED = {"item__meeting__is_published": True}
 
@@ -87,10 +88,11 @@ class PartyTotals:
 
 
 def party_get(*, abbreviation: str) -> Party | None:
-    """The party with this abbreviation in any letter case, or None."""
+    """The party with this abbreviation in any letter case if a published meeting names it,
+    or None."""
     if "\x00" in abbreviation:  # PostgreSQL text cannot hold NUL: no party has it
         return None
-    return Party.objects.filter(abbreviation__iexact=abbreviation).first()
+    return public_parties().filter(abbreviation__iexact=abbreviation).first()
 
 
 def party_list() -> QuerySet[Party]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -79,8 +80,9 @@ def upload_publish(
     others when neither the reading nor the corrections give its organ or date:
     `publish_blockers`); nothing is then written, neither to the archive nor to the upload.
     """
+    imported: list[ImportResult] = []
     try:
-        with transaction.atomic():
+        with _new_originals_removed_on_failure(imported), transaction.atomic():
             # The lock stops a double click from importing the same upload twice.
             locked = Upload.objects.select_for_update().get(pk=upload.pk)
             check_pending(locked)
@@ -98,6 +100,7 @@ def upload_publish(
                 keep_corrections=keep_corrections,
                 overrides=import_overrides(locked.overrides),
             )
+            imported.append(result)
             locked.status = Upload.Status.PUBLISHED
             locked.meeting = result.meeting
             locked.save(update_fields=["status", "meeting"])
@@ -118,6 +121,19 @@ def upload_publish(
         ) from error
     upload.refresh_from_db()
     return result
+
+
+@contextmanager
+def _new_originals_removed_on_failure(results: list[ImportResult]) -> Iterator[None]:
+    """If the block (a transaction around imports) fails, delete the original files these
+    imports stored: their rows are rolled back with it."""
+    try:
+        yield
+    except BaseException:
+        for result in results:
+            if result.status != "unchanged":
+                result.meeting.source_file.storage.delete(result.meeting.source_file.name)
+        raise
 
 
 def publish_blockers(*, parsed: ParsedProtocol, overrides: Mapping[str, Any]) -> list[str]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import mimetypes
 import re
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -21,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Case, Item, Meeting
 from ..parsing.dnr import normalize_dnr
-from ..selectors import browse
+from ..selectors import browse, originals
 from .paging import paginate
 
 CASE_ITEMS_PER_PAGE = 50
@@ -159,20 +158,22 @@ def _file_url(meeting: Meeting) -> str | None:
 
 
 def meeting_file(request: HttpRequest, body: str, committee: str, date: dt.date):
-    """Stream the published meeting's original protocol file as a download."""
+    """Stream the published meeting's original protocol file as a download, typed by its
+    content (`selectors.originals`), never rendered in the browser."""
     chosen = _one_meeting(request, body, committee, date)
     if len(chosen) > 1:
         return _choose_page(request, chosen, suffix="protokoll/")
-    found = chosen[0]
-    if not found.source_file:
+    original = originals.original_open(meeting=chosen[0])
+    if original is None:
         raise Http404(_("Originalfilen finns inte."))
-    try:
-        handle = found.source_file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404(_("Originalfilen finns inte.")) from error
-    filename = found.source_filename or found.source_file.name.rsplit("/", 1)[-1]
-    content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
-    return FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
+    response = FileResponse(
+        original.handle,
+        as_attachment=True,
+        filename=original.filename,
+        content_type=original.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def item(

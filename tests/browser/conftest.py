@@ -70,12 +70,21 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def browser_page(browser: Browser) -> Iterator[Page]:
-    """A fresh page (own cookies) at desktop width, Swedish locale."""
+    """A fresh page (own cookies) at desktop width, Swedish locale; at the end, asserts that
+    the Content-Security-Policy refused nothing the pages tried to load or run."""
     context = browser.new_context(viewport=DESKTOP, locale="sv-SE")
     context.set_default_timeout(15_000)
     page = context.new_page()
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     context.close()
+    assert refused == [], refused
 
 
 @pytest.fixture

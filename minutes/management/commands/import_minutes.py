@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError, connection
 from tqdm import tqdm
@@ -26,6 +27,7 @@ from tqdm import tqdm
 from minutes.models import Meeting
 from minutes.parsing import ParseError
 from minutes.services.bulk_load import protocols_bulk_load
+from minutes.services.import_session import import_session_limited
 from minutes.services.importing import ImportRejected, meeting_import
 from minutes.services.parse_workers import Reading, parse_workers
 from minutes.services.resolve import ImportCache
@@ -101,7 +103,16 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, *args, paths, keep_corrections, unpublished, jobs, bulk, **options) -> None:
+    def handle(self, *args, bulk, **options) -> None:
+        idle = settings.BULK_IDLE_IN_TRANSACTION_TIMEOUT if bulk else None
+        with import_session_limited(
+            statement_timeout=settings.IMPORT_STATEMENT_TIMEOUT,
+            idle_timeout=idle or settings.IMPORT_IDLE_IN_TRANSACTION_TIMEOUT,
+        ):
+            self._run(bulk=bulk, **options)
+
+    def _run(self, *, paths, keep_corrections, unpublished, jobs, bulk, **options) -> None:
+        """Import (or bulk load) the files under `paths` and report."""
         started = time.perf_counter()
         self.cache = ImportCache()
         files, failures = files_under(paths)
