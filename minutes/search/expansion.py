@@ -156,7 +156,10 @@ def _widened_words(tokens: list[str]) -> list[str]:
 # Each ending is one range of the reversed-word index (`lexeme_suffix_idx`).
 def _forms_sql(endings: int) -> str:
     ranges = " OR ".join(["reverse(word) LIKE %s"] * endings)
-    return f"SELECT word FROM minutes_lexeme WHERE ({ranges}) ORDER BY items DESC, word"
+    return (
+        f"SELECT word FROM minutes_lexeme WHERE ({ranges})"
+        f" ORDER BY items DESC, word LIMIT {2 * MAX_FORMS}"
+    )
 
 
 def _forms_of(lexeme: str) -> tuple[str, ...]:

@@ -4,9 +4,11 @@ first, and the vocabulary it reads is kept by every import."""
 from __future__ import annotations
 
 import json
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 from devtools.sample.generate import generate_protocol_texts
@@ -168,3 +170,11 @@ def test_a_correction_adds_its_new_words(meeting):
     item_mark_corrected(item_id=item)
     assert "sophämtningstax" in vocabulary()
     assert found("taxa") == [item]
+
+
+def test_rebuild_vocabulary_makes_the_counts_exact_again(meeting):
+    indexed(meeting, "Taxa", "Renhållningstaxa")
+    Lexeme.objects.update(items=99)
+    Lexeme.objects.create(word="borttaget", items=1)
+    call_command("rebuild_vocabulary", stdout=StringIO())
+    assert vocabulary() == stored_lexemes() == {"tax": 1, "renhållningstax": 1}
