@@ -37,24 +37,11 @@ MAX_FORMS = 40
 MAX_WORDS = 4
 # Lexemes that end in a searched word without being a compound of it: participles and
 # verb forms (`ovannämnd`, `uppskjuts`) and words that only look alike (`syntax`).
-NOT_COMPOUNDS = frozenset(
-    {
-        "ovannämnd",
-        "nyssnämnd",
-        "sistnämnd",
-        "förstnämnd",
-        "förutnämnd",
-        "förenämnd",
-        "uppskjut",
-        "uppskjuts",
-        "hänskjut",
-        "hänskjuts",
-        "framskjut",
-        "förebygg",
-        "annan",
-        "syntax",
-    }
-)
+NOT_COMPOUNDS = frozenset({
+    "ovannämnd", "nyssnämnd", "sistnämnd", "förstnämnd", "förutnämnd", "förenämnd",
+    "uppskjut", "uppskjuts", "hänskjut", "hänskjuts", "framskjut", "förebygg",
+    "annan", "syntax",
+})  # fmt: skip
 
 _TOKEN_RE = re.compile(r"'(?:[^']|'')*'(?::[*A-D]+)?|<\d*-?>|[&|!()]")
 _WORD_RE = re.compile(r"^'([^\W\d_]+)'$")
