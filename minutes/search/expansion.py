@@ -104,8 +104,8 @@ def query_expand(query: str) -> Expansion | None:
     widened = []
     for token in tokens:
         match = _WORD_RE.match(token)
-        if match and match.group(1) in forms:
-            alternatives = " | ".join(f"'{form}'" for form in (match.group(1), *forms[match[1]]))
+        if match and match[1] in forms:
+            alternatives = " | ".join(f"'{form}'" for form in (match[1], *forms[match[1]]))
             token = f"( {alternatives} )"
         widened.append(token)
     return Expansion(query=query, tsquery=" ".join(widened), forms=forms)
@@ -140,8 +140,9 @@ def _widened_words(tokens: list[str]) -> list[str]:
     return list(dict.fromkeys(words))
 
 
-# Each ending is one range of the reversed-word index (`lexeme_suffix_idx`).
 def _forms_sql(endings: int) -> str:
+    """The vocabulary's words ending in any of `endings` reversed prefixes, commonest first:
+    each is one range of the reversed-word index (`lexeme_suffix_idx`)."""
     ranges = " OR ".join(["reverse(word) LIKE %s"] * endings)
     return (
         f"SELECT word FROM minutes_lexeme WHERE ({ranges})"
