@@ -32,8 +32,8 @@ class SearchFeed(Feed):
     author_name = "Protokollarkivet"
 
     def get_object(self, request: HttpRequest) -> ItemSearch:
-        query = SearchForm(request.GET).query
-        return item_search(query=query, filters=request.GET)
+        form = SearchForm(request.GET)
+        return item_search(query=form.query, filters=request.GET, exact=form.exact)
 
     def title(self, obj: ItemSearch) -> str:
         if obj.query:

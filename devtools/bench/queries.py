@@ -1,14 +1,18 @@
 """The fixed query mix of the benchmark, drawn from the loaded data with a seeded RNG.
 
 Words come from the archive itself (`ts_stat` over a sample of the stored vectors), so the
-mix fits whatever the generator wrote: common and rare words, phrases from titles,
-negations, diarienummer (exact, respelled, prefix), words with filters, filters alone.
+mix fits whatever the generator wrote: common and rare words (each rare query a different
+word), the last part of compounds (`plan` of detaljplan) and words with a definite form of
+their own (`ärend` of ärendet), which the search widens (minutes.search.expansion),
+phrases from titles, negations, diarienummer (exact, respelled, prefix), words with
+filters, filters alone.
 """
 
 from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 from urllib.parse import urlencode
@@ -19,7 +23,20 @@ from django.db.models import Max, Min
 from minutes.models import Body, Case, Item, Party
 from minutes.services.search_index import SEARCH_CONFIG
 
-KINDS = ("common", "rare", "phrase", "negation", "dnr", "dnr-prefix", "query+filter", "filter")
+KINDS = (
+    "common",
+    "rare",
+    "compound",
+    "inflected",
+    "phrase",
+    "negation",
+    "dnr",
+    "dnr-prefix",
+    "query+filter",
+    "filter",
+)
+# The stemmer's leftovers of a definite form (`ärend|et`, `tax|an`, `ärend|en`).
+_DEFINITE_ENDINGS = ("et", "an", "en")
 _WORD_RE = re.compile(r"^[a-zåäöé]{5,}$")
 
 
@@ -69,6 +86,30 @@ def _sample_percent() -> float:
     return min(100.0, 5000 * 100.0 / total)
 
 
+def _compound_heads(words: list[str]) -> list[str]:
+    """Words that end at least two other words after a first part of three letters or more
+    (`plan`: detaljplan, översiktsplan), commonest first."""
+    heads = []
+    for head in words:
+        compounds = [w for w in words if w.endswith(head) and len(w) - len(head) >= 3]
+        if len(head) >= 4 and len(compounds) >= 2:
+            heads.append(head)
+    return heads
+
+
+def _inflected_bases(words: list[str]) -> list[str]:
+    """Words whose definite form the stemmer keeps apart (`ärend` beside `ärendet`)."""
+    known = set(words)
+    return [w for w in words if any(w + ending in known for ending in _DEFINITE_ENDINGS)]
+
+
+def _distinct(rng: random.Random, pool: list[str], count: int) -> Iterator[str]:
+    """`count` different words of `pool` (repeating only when it has fewer)."""
+    picks = rng.sample(pool, min(count, len(pool))) if pool else []
+    while True:
+        yield from picks
+
+
 def _sampled_titles(rng: random.Random, count: int) -> list[str]:
     """Titles of about `count` items picked by `rng`: the same on the same data, unlike
     ORDER BY random(), so a run's phrases can be measured again."""
@@ -85,11 +126,16 @@ def _respell(dnr: str, rng: random.Random) -> str:
 
 
 def build_query_mix(*, seed: int = 42, per_kind: int = 7) -> list[BenchQuery]:
-    """At least 50 queries (8 kinds × per_kind) fitted to the data in the database."""
+    """At least 70 queries (10 kinds × per_kind) fitted to the data in the database."""
     rng = random.Random(seed)
     lexemes = _lexemes(_sample_percent())
-    common = [w for w, _ in lexemes[:60]]
-    rare = [w for w, n in lexemes if n <= 2][:400] or common
+    words = [w for w, _ in lexemes]
+    common = words[:60]
+    # The sample's rarest words, each asked once: the generator's vocabulary is small, so
+    # "in at most two sampled items" held a single word.
+    rare = _distinct(rng, words[::-1][: max(per_kind * 5, 40)], per_kind)
+    compound = _distinct(rng, _compound_heads(words)[:40] or common, per_kind)
+    inflected = _distinct(rng, _inflected_bases(words)[:40] or common, per_kind)
     titles = _sampled_titles(rng, 200)
     dnrs = list(Case.objects.order_by("key").values_list("dnr", flat=True)[:2000])
     bodies = list(Body.objects.values_list("slug", flat=True))
@@ -119,7 +165,9 @@ def build_query_mix(*, seed: int = 42, per_kind: int = 7) -> list[BenchQuery]:
 
     makers = {
         "common": lambda: (("q", rng.choice(common)),),
-        "rare": lambda: (("q", rng.choice(rare)),),
+        "rare": lambda: (("q", next(rare)),),
+        "compound": lambda: (("q", next(compound)),),
+        "inflected": lambda: (("q", next(inflected)),),
         "phrase": lambda: (("q", phrase()),),
         "negation": lambda: (("q", f"{rng.choice(common)} -{rng.choice(common)}"),),
         "dnr": lambda: (("q", _respell(rng.choice(dnrs), rng)),),

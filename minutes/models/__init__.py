@@ -15,6 +15,7 @@ from .items import (
 from .lookups import AnyOf
 from .meetings import Attendance, ImportRecord, Meeting, Upload
 from .organisation import Body, Committee, Party, Person
+from .vocabulary import Lexeme
 
 __all__ = [
     "AnyOf",
@@ -26,6 +27,7 @@ __all__ = [
     "Decision",
     "ImportRecord",
     "Item",
+    "Lexeme",
     "Meeting",
     "Note",
     "Party",

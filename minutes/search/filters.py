@@ -61,14 +61,22 @@ class _YearFilter(django_filters.NumberFilter):
 
 
 class SearchForm(forms.Form):
-    """The words of a search (`?q=`); CharField also refuses NUL, which PostgreSQL cannot take."""
+    """The words of a search (`?q=`, `?exakt=1`); CharField also refuses NUL, which PostgreSQL
+    cannot take."""
 
     q = forms.CharField(label=_("Sökord eller diarienummer"), max_length=300, required=False)
+    # `?exakt=1`: the words only, without their compounds and inflected forms.
+    exakt = forms.BooleanField(required=False)
 
     @property
     def query(self) -> str:
         """The valid words, or an empty string when there are none or they are unreadable."""
         return self.cleaned_data["q"] if self.is_valid() else ""
+
+    @property
+    def exact(self) -> bool:
+        """True when the words are to be found as typed only (minutes.search.expansion)."""
+        return self.is_valid() and self.cleaned_data["exakt"]
 
 
 def _tagged(tag: str) -> Q:

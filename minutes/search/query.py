@@ -20,6 +20,7 @@ from django.contrib.postgres.search import (
 )
 from django.db.models import (
     BooleanField,
+    Expression,
     F,
     Func,
     QuerySet,
@@ -30,7 +31,7 @@ from django.utils.functional import cached_property
 
 from ..models import Item
 from ..selectors.browse import published_items
-from ..services.search_index import SEARCH_CONFIG
+from .expansion import Expansion, exact_query, query_expand
 from .filters import ItemFilter
 from .phrases import only_phrases, phrase_pairs_query
 
@@ -61,6 +62,8 @@ class ItemSearch:
     matches: QuerySet[Item] | None = None
     # True when the phrases' word pairs (minutes.search.phrases) narrow the matches.
     by_pairs: bool = False
+    # The compounds and inflected forms the words were widened to (minutes.search.expansion).
+    expansion: Expansion | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -103,7 +106,7 @@ class ItemSearch:
             and not self._intersected_in_index(matches)
         ):
             matches = _common_word_matches(self)
-        ranked = matches.annotate(rank=SearchRank(F("search_vector"), self.search_query))
+        ranked = matches.annotate(rank=_rank(self.search_query, self.expansion))
         return list(ranked.values_list("pk", "rank", "meeting_date")[: COUNT_CAP + 1])
 
     def _intersected_in_index(self, matches: QuerySet[Item]) -> bool:
@@ -159,11 +162,12 @@ def _common_word_matches(search: ItemSearch) -> QuerySet[Item]:
     return search.filterset.qs.filter(tested).order_by()
 
 
-def item_search(*, query: str, filters: Mapping[str, str]) -> ItemSearch:
+def item_search(*, query: str, filters: Mapping[str, str], exact: bool = False) -> ItemSearch:
     """Published items matching the words of `query` and the URL `filters`, best first.
 
     The query language is PostgreSQL's websearch syntax (`"exakt fras"`, `-ord`, `OR`);
-    without words the filtered items come newest first.
+    without words the filtered items come newest first. Unless `exact`, each word also
+    finds its compounds and inflected forms (minutes.search.expansion).
     """
     query = " ".join(query.split())
     filterset = ItemFilter(filters, queryset=published_items())
@@ -175,7 +179,8 @@ def item_search(*, query: str, filters: Mapping[str, str]) -> ItemSearch:
             items=items.order_by("-meeting_date", "meeting_id", "number"),
             matches=items.order_by(),
         )
-    search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
+    expansion = None if exact else query_expand(query)
+    search_query = exact_query(query) if expansion is None else expansion.search_query
     pairs = phrase_pairs_query(query)
     if pairs is None:
         matches = items.filter(search_vector=search_query).order_by()
@@ -184,10 +189,11 @@ def item_search(*, query: str, filters: Mapping[str, str]) -> ItemSearch:
     return ItemSearch(
         query=query,
         filterset=filterset,
-        items=_ranked(matches, search_query),
+        items=_ranked(matches, _rank(search_query, expansion)),
         search_query=search_query,
         matches=matches,
         by_pairs=pairs is not None,
+        expansion=expansion,
     )
 
 
@@ -226,10 +232,15 @@ class _Matches(Func):
     output_field = BooleanField()
 
 
-def _ranked(items: QuerySet[Item], search_query: SearchQuery) -> QuerySet[Item]:
-    return items.alias(rank=SearchRank(F("search_vector"), search_query)).order_by(
-        "-rank", "-meeting_date", "pk"
-    )
+def _rank(search_query: SearchQuery, expansion: Expansion | None) -> Expression:
+    """An item's rank for the words: with widened words, the exact ones first."""
+    if expansion is not None:
+        return expansion.rank
+    return SearchRank(F("search_vector"), search_query)
+
+
+def _ranked(items: QuerySet[Item], rank: Expression) -> QuerySet[Item]:
+    return items.alias(rank=rank).order_by("-rank", "-meeting_date", "pk")
 
 
 def search_window(search: ItemSearch) -> QuerySet[Item] | list[int]:

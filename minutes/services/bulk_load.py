@@ -51,6 +51,7 @@ from .import_warnings import StoredWarning, warnings_stored
 from .importing import ImportRejected, items_chosen, meeting_fill, protocol_header
 from .parse_workers import Reading, Source, parse_workers
 from .resolve import ImportCache, body_resolve, cases_resolve, committee_resolve, people_resolve
+from .vocabulary import vocabulary_add_after
 
 # Protocols stored together; the next batch is parsed while this one is stored.
 BATCH_PROTOCOLS = 400
@@ -278,6 +279,13 @@ def _meeting_row(meeting: Meeting) -> tuple:
     )
 
 
+def _last_item_id() -> int:
+    """The highest item id stored: the load's items, numbered by the sequence, come after."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT coalesce(max(id), 0) FROM minutes_item")
+        return cursor.fetchone()[0]
+
+
 def protocols_bulk_load(
     sources: Iterable[Source], *, jobs: int, publish: bool = True
 ) -> BulkLoadStats:
@@ -299,6 +307,7 @@ def protocols_bulk_load(
                 # the commit: PostgreSQL builds no index while checks wait.
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             tables_lock()
+            last_item_id = _last_item_id()
             with items_staged(), rebuilt_indexes_dropped():
                 with parse_workers(
                     sources, jobs=jobs, ahead=BATCH_PROTOCOLS, chunk=PARSE_CHUNK
@@ -309,6 +318,7 @@ def protocols_bulk_load(
                         stats.store_seconds += time.perf_counter() - store_started
                 store_started = time.perf_counter()
                 loader.finish()
+                vocabulary_add_after(last_item_id)
                 stats.store_seconds += time.perf_counter() - store_started
                 index_started = time.perf_counter()
             stats.index_seconds = time.perf_counter() - index_started

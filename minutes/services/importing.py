@@ -25,6 +25,7 @@ from django.utils import timezone
 from minutes.models import Committee, ImportRecord, Item, Meeting
 from minutes.parsing import records
 from minutes.services.search_index import update_search_vectors
+from minutes.services.vocabulary import vocabulary_add
 
 from .import_rows import reading_prepare, reading_write
 from .import_warnings import StoredWarning, warning_add, warnings_stored
@@ -181,9 +182,9 @@ def _import(
             meeting.source_file.save(PurePath(filename).name, ContentFile(data), save=False)
             stored = (meeting.source_file.storage, meeting.source_file.name)
             meeting.save()
-            update_search_vectors(
-                reading_write(ctx=ctx, meeting=meeting, protocol=parsed, items=items)
-            )
+            item_ids = reading_write(ctx=ctx, meeting=meeting, protocol=parsed, items=items)
+            update_search_vectors(item_ids)
+            vocabulary_add(item_ids)
             written = warnings_stored(parsed.warnings, warnings)
             if written != meeting.parse_warnings:  # rare: a role or a vote not read
                 meeting.parse_warnings = written

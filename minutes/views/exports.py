@@ -43,7 +43,7 @@ def _search_or_error(request: HttpRequest) -> ItemSearch | HttpResponse:
     """The search of the URL, or a 400 when it asks for nothing (the whole archive)."""
     form = SearchForm(request.GET)
     query = form.query
-    result = item_search(query=query, filters=request.GET)
+    result = item_search(query=query, filters=request.GET, exact=form.exact)
     if result.is_empty:
         return HttpResponseBadRequest(
             _("Ange sökord eller filter för att exportera."),

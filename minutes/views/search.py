@@ -14,7 +14,7 @@ from ..search import exports
 from ..search.dnr import cases_by_dnr_prefix, exact_case_key
 from ..search.facets import Facets, search_facets
 from ..search.filters import KIND_BY_SLUG, YES, ItemFilter, SearchForm
-from ..search.query import item_search
+from ..search.query import ItemSearch, item_search
 from ..search.results import search_page
 
 PAGE_PARAM = "sida"
@@ -23,6 +23,8 @@ PAGE_PARAM = "sida"
 LINK_FILTERS = ("huvudman", "organ", "ar", "parti", "reserverat", "person")
 # Filters with a field of their own in the form's "Fler filter" part.
 FORM_FILTERS = ("fran", "till", "typ", "reservation", "utgar")
+# The compounds and inflected forms of the words named above the hits.
+SHOWN_FORMS = 8
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ def search(request: HttpRequest) -> HttpResponse:
     """Results for the words and filters in the URL; a known diarienummer goes to its case."""
     form = SearchForm(request.GET)
     query = form.query
-    result = item_search(query=query, filters=request.GET)
+    result = item_search(query=query, filters=request.GET, exact=form.exact)
     cases = cases_by_dnr_prefix(result.query) if result.query else []
     if not result.filterset.active_values:
         key = exact_case_key(result.query, cases)
@@ -57,6 +59,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "hidden_filters": _hidden_filters(params, result.filterset),
         "chips": _chips(params, result.filterset),
         "cases": cases,
+        "widened": _widened(params, result, exact=form.exact),
     }
     if not result.is_empty:
         page = search_page(result, page=request.GET.get(PAGE_PARAM))
@@ -94,6 +97,21 @@ def _url_with(params: QueryDict, **changes: str | None) -> str:
         else:
             changed[key] = value
     return f"?{changed.urlencode()}"
+
+
+def _widened(params: QueryDict, result: ItemSearch, *, exact: bool) -> dict | None:
+    """What the words were widened to (the first SHOWN_FORMS forms) with the link that
+    searches the exact words only, or, on such a search, the link back; None otherwise."""
+    if exact and result.query:
+        return {"forms": [], "url": _url_with(params, exakt=None)}
+    if result.expansion is None:
+        return None
+    added = result.expansion.added
+    return {
+        "forms": added[:SHOWN_FORMS],
+        "more": len(added) > SHOWN_FORMS,
+        "url": _url_with(params, exakt="1"),
+    }
 
 
 def _pager_links(params: QueryDict, page: Page) -> dict[str, str]:

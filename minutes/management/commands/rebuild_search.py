@@ -2,7 +2,8 @@
 
 Needed after the weights or the text configuration in `minutes.services.search_index` change, or
 after rows were written around the import service. Works in batches of items, each in its
-own short transaction, so a large archive is not locked by one huge UPDATE.
+own short transaction, so a large archive is not locked by one huge UPDATE; then the
+search vocabulary (minutes.services.vocabulary) is recounted from the new vectors.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from tqdm import tqdm
 
 from minutes.models import Item
 from minutes.services.search_index import update_search_vectors
+from minutes.services.vocabulary import vocabulary_rebuild
 
 
 class Command(BaseCommand):
@@ -37,4 +39,6 @@ class Command(BaseCommand):
                     updated += update_search_vectors(batch)
                 last = batch[-1]
                 progress.update(len(batch))
+        with transaction.atomic():
+            vocabulary_rebuild()  # the lexemes change with the vectors
         self.stdout.write(f"Sökindexet omräknat för {updated} paragrafer.")
