@@ -14,7 +14,7 @@ SELECT word, ndoc FROM ts_stat('SELECT search_vector FROM minutes_item')
 
 
 class Migration(migrations.Migration):
-    dependencies = [("minutes", "0013_votecast_absent")]
+    dependencies = [("minutes", "0015_upload_reading")]
 
     operations = [
         migrations.CreateModel(
