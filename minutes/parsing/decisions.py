@@ -60,7 +60,9 @@ _ORGAN_END_CHARS = max(map(len, _ORGAN_ENDS))
 # The organ after the verb: `beslutar kommunstyrelsen` (inverted word order).
 _ORGAN_AFTER_VERB_RE = re.compile(rf"\s+(?P<organ>{ORGAN})")
 # The finite verb that opens a decision: `beslutar`, `föreslår` (all layouts).
-_FINITE_VERB_RE = re.compile(r"\b(?:beslutar|föreslår)\b")
+# `besluta` before `(enhälligt) att` stands for `beslutar` in a clerk's typo
+# (`Kommunfullmäktige besluta enhälligt att …`); after a proposal it is the chain's own.
+_FINITE_VERB_RE = re.compile(r"\b(?:beslutar|föreslår|besluta(?=\s+(?:enhälligt\s+)?att\b))\b")
 # One more link of a chain: `att regionstyrelsen beslutar`, `föreslå att`, `att besluta`.
 _CHAIN_STEP_RE = re.compile(
     rf"\s*,?\s*(?:att\s+)?(?:(?P<organ>{ORGAN})\s+)?(?:att\s+)?"
@@ -172,7 +174,7 @@ def read_intro(text: str) -> Intro | None:
     """
     # An intro is an organ's name alone or holds a finite verb: most text is neither, told
     # before its words are rejoined (both tests look past blanks).
-    has_verb = "beslutar" in text or "föreslår" in text
+    has_verb = "beslut" in text or "föreslår" in text
     ends_with_organ = _ends_with_organ(text)
     if not (has_verb or ends_with_organ):
         return None

@@ -399,3 +399,10 @@ def test_read_decisions_never_raises(lines: list[str]) -> None:
     decisions, warnings = read_decisions(lines)
     assert all(isinstance(c, str) and c for d in decisions for c in d.clauses)
     assert all(w.code and w.message for w in warnings)
+
+
+def test_besluta_before_att_is_a_clerks_beslutar() -> None:
+    decisions, _ = read_decisions(["Kommunfullmäktige besluta enhälligt att ärendet utgår."])
+    assert [(d.decided_by, d.kind, d.clauses) for d in decisions] == [
+        ("Kommunfullmäktige", "beslutar", ("ärendet utgår.",))
+    ]
