@@ -151,6 +151,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# The bulk exports (`manage.py export_data`) that /data/ lists.
+DATA_EXPORT_ROOT = Path(os.environ.get("DATA_EXPORT_ROOT", MEDIA_ROOT / "data"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
