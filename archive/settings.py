@@ -138,6 +138,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "/konto/logga-in/"
 LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"
 
 # Swedish for everyone: strings go through gettext so a translation can be added, but no
 # browser's Accept-Language switches the archive to a half-translated English.
@@ -153,6 +154,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# The bulk exports (`manage.py export_data`) that /data/ lists.
+DATA_EXPORT_ROOT = Path(os.environ.get("DATA_EXPORT_ROOT", MEDIA_ROOT / "data"))
+# Where the accessibility statement (/tillganglighet/) asks readers to report problems.
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from minutes.models import Clause
 from minutes.views import api as api_views
 from tests import factories as f
 from tests.browse_data import Archive, build_archive
@@ -82,7 +83,8 @@ def test_meeting_detail_has_attendance_and_items(client, archive):
     assert substitute["person"]["name"] == "Camilla Nilsson"
     assert substitute["party"] == "S" and substitute["substitute_for"] == "Katarina Nylén"
     assert [i["number"] for i in data["items"]] == [12]
-    assert data["items"][0]["decisions"][0]["clauses"] == [
+    clauses = data["items"][0]["decisions"][0]["clauses"]
+    assert [c["text"] for c in clauses] == [
         "godkänna avtalet",
         "uppdra åt direktören att teckna det",
     ]
@@ -117,13 +119,25 @@ def test_item_list_uses_the_site_filters(client, archive):
 
 def test_item_detail_has_everything(client, archive):
     data = get(client, f"/api/v1/items/{archive.item.pk}/")
+    page = "http://testserver/region-testvik/hsu/2024-03-05/12/"
+    clauses = Clause.objects.filter(decision__item=archive.item).order_by("position")
     assert data["decisions"] == [
         {
             "decided_by": "Hälso- och sjukvårdsutskottet",
             "kind": "föreslår",
             "proposed_to": ["Regionstyrelsen", "Regionfullmäktige"],
             "immediately_adjusted": False,
-            "clauses": ["godkänna avtalet", "uppdra åt direktören att teckna det"],
+            "clauses": [
+                {"id": clause.pk, "number": n, "text": text, "url": f"{page}#att-{n}"}
+                for n, (clause, text) in enumerate(
+                    zip(
+                        clauses,
+                        ["godkänna avtalet", "uppdra åt direktören att teckna det"],
+                        strict=True,
+                    ),
+                    start=1,
+                )
+            ],
         }
     ]
     assert data["reservations"][0]["person"]["name"] == "Per Persson"

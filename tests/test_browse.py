@@ -123,8 +123,12 @@ def test_item_page_shows_everything_the_protocol_says(client, archive):
     assert '<a href="/arende/24rs100/">24RS100</a>' in markup
     assert "Ärendeansvarig Åsa Bellander" in text and "Handläggare Susanne Sahlin" in text
     assert "föreslår till Regionstyrelsen → Regionfullmäktige" in text
+    # Each att-sats has its own anchor, numbered through the §, and a visible link to it.
     assert re.search(
-        r"<ol class=\"clauses\">\s*<li>godkänna avtalet</li><li>uppdra åt direktören", markup
+        r'<ol class="clauses" start="1">\s*<li id="att-1">godkänna avtalet '
+        r'<a class="permalink" href="#att-1">.*?Länk till att-sats 1.*?</a></li>'
+        r'<li id="att-2">uppdra åt direktören',
+        markup,
     )
     assert "Yrkanden Per Persson (S) avslaget avslag på förslaget" in text
     assert "Ja: 5, nej: 4, avstår: 0 – ordförandens utslagsröst avgjorde" in text
@@ -400,8 +404,8 @@ def test_page_queries_do_not_grow_with_the_archive(client, django_assert_max_num
         "item": (archive.item.get_absolute_url(), 13),
         "case": ("/arende/24rs100/", 6),
         # the person, then a count and a page for each of four lists (meetings, yrkanden,
-        # votes in printed rolls, reservations)
-        "person": (archive.reserver.get_absolute_url(), 9),
+        # votes in printed rolls, reservations), and reservations and votes per year
+        "person": (archive.reserver.get_absolute_url(), 11),
         "party": ("/parti/S/", 9),
         "committee": (archive.utskott.get_absolute_url(), 4),
         "body": (archive.body.get_absolute_url(), 4),

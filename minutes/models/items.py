@@ -273,6 +273,10 @@ class Reservation(models.Model):
         return f"{self.person} ({self.party or '-'})"
 
 
+# A vote's choice as stored, and the attribute its tallies count it in.
+CHOICE_TALLIES = {"ja": "yes", "nej": "no", "avstår": "abstain", "frånvarande": "absent"}
+
+
 class PartyVotes:
     """One party's votes in a votering: ja, nej, avstår and frånvarande counted."""
 
@@ -281,7 +285,7 @@ class PartyVotes:
         self.yes = self.no = self.abstain = self.absent = 0
 
     def add(self, choice: str) -> None:
-        field = {"ja": "yes", "nej": "no", "avstår": "abstain", "frånvarande": "absent"}[choice]
+        field = CHOICE_TALLIES[choice]
         setattr(self, field, getattr(self, field) + 1)
 
 

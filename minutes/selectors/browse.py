@@ -8,6 +8,7 @@ of queries whatever the size of the meeting or case (select_related/prefetch_rel
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import connection
@@ -303,7 +304,20 @@ def item_detail(*, item: Item) -> Item:
         Prefetch("notes", queryset=Note.objects.order_by("id").prefetch_related("persons")),
         Prefetch("cases", queryset=Case.objects.order_by("dnr")),
     )
+    clauses_number(item.decisions.all())
     return item
+
+
+def clauses_number(decisions: Iterable[Decision]) -> None:
+    """Number the att-satser of one § through its decisions, in order, from 1: each
+    clause's `number` (its anchor `#att-<number>` on the § page and its number in the API)
+    and each decision's `first_clause_number`. Reads prefetched clauses."""
+    number = 0
+    for decision in decisions:
+        decision.first_clause_number = number + 1
+        for clause in decision.clauses.all():
+            number += 1
+            clause.number = number
 
 
 def _roll_queryset() -> QuerySet[VoteCast]:

@@ -13,6 +13,7 @@ from django.db.models.functions import ExtractYear
 from django.urls import reverse
 
 from ..models import Attendance, Party, Person, Reservation, VoteCast, Yrkande, YrkandePerson
+from ..models.items import CHOICE_TALLIES
 from .counts import cached_until_published
 from .public import public_parties
 
@@ -74,6 +75,52 @@ def _reservations() -> QuerySet[Reservation]:
         .select_related("item__meeting__committee__body", "person__body", "party")
         .order_by("-item__meeting__date", "-item__number", "id")
     )
+
+
+@dataclass(frozen=True)
+class PersonYear:
+    """A person's reservations and votes (in printed voting lists) in one year."""
+
+    year: int
+    reservations: int
+    yes: int = 0
+    no: int = 0
+    abstain: int = 0
+    absent: int = 0
+
+    @property
+    def votes(self) -> int:
+        """Every vote of the year, whatever the choice."""
+        return self.yes + self.no + self.abstain + self.absent
+
+
+def person_years(*, person: Person) -> list[PersonYear]:
+    """The person's reservations and votes per year in published meetings, every year
+    from the first to the last with either (empty years as zero)."""
+    reservations = dict(
+        Reservation.objects.filter(person=person, **_PUBLISHED)
+        .annotate(year=ExtractYear("item__meeting__date"))
+        .values_list("year")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    votes: dict[int, dict[str, int]] = {}
+    casts = (
+        VoteCast.objects.filter(person=person, vote__item__meeting__is_published=True)
+        .annotate(year=ExtractYear("vote__item__meeting__date"))
+        .values_list("year", "choice")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    for year, choice, count in casts:
+        votes.setdefault(year, {})[CHOICE_TALLIES[choice]] = count
+    years = reservations.keys() | votes.keys()
+    if not years:
+        return []
+    return [
+        PersonYear(year=year, reservations=reservations.get(year, 0), **votes.get(year, {}))
+        for year in range(min(years), max(years) + 1)
+    ]
 
 
 @dataclass(frozen=True)

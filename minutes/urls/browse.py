@@ -19,7 +19,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, register_converter
 
 from ..sitemaps import SITEMAPS
-from ..views import api, browse, people
+from ..views import about, api, browse, data, people
 
 
 class IsoDateConverter:
@@ -53,7 +53,7 @@ class BodySlugConverter:
     # The first path segments of the other areas (api, search, clerk, sign-in, admin, files).
     RESERVED = frozenset(
         {"admin", "api", "arende", "healthz", "konto", "media", "parti", "protokollforare"}
-        | {"sok", "static"}
+        | {"data", "sok", "static", "tillganglighet"}
     )
 
     def to_python(self, value: str) -> str:
@@ -101,6 +101,9 @@ sitemap_patterns = [
 ]
 
 page_patterns = [
+    path("data/", data.data_page, name="data"),
+    path("data/<str:name>", data.data_file, name="data_file"),
+    path("tillganglighet/", about.accessibility, name="accessibility"),
     path("arende/<str:key>/", browse.case, name="case"),
     path("parti/", people.parties, name="parties"),
     # A party abbreviation is kept as printed, so it may hold any character.

@@ -23,6 +23,7 @@ from ..models import (
     Person,
     VoteCast,
 )
+from ..selectors.browse import clauses_number
 
 Json = dict[str, Any]
 
@@ -106,19 +107,30 @@ def meeting_detail(request: HttpRequest, meeting: Meeting, attendances, items) -
     return data
 
 
-def decision(row: Decision) -> Json:
-    """A decision with its chain and numbered clauses."""
+def decision(row: Decision, item_url: str) -> Json:
+    """A decision with its chain and its clauses, each with its permalink on the § page
+    (numbered by `clauses_number`)."""
     return {
         "decided_by": row.decided_by,
         "kind": row.kind,
         "proposed_to": list(row.proposed_to),
         "immediately_adjusted": row.immediately_adjusted,
-        "clauses": [clause.text for clause in row.clauses.all()],
+        "clauses": [
+            {
+                "id": clause.pk,
+                "number": clause.number,
+                "text": clause.text,
+                "url": f"{item_url}#att-{clause.number}",
+            }
+            for clause in row.clauses.all()
+        ],
     }
 
 
 def item_summary(request: HttpRequest, item: Item, *, with_meeting: bool = True) -> Json:
     """An item as listed: number, title, dnr and its decisions."""
+    url = _absolute(request, item.get_absolute_url())
+    clauses_number(item.decisions.all())
     data: Json = {
         "id": item.pk,
         "number": item.number,
@@ -126,8 +138,8 @@ def item_summary(request: HttpRequest, item: Item, *, with_meeting: bool = True)
         "dnr": list(item.dnr),
         "withdrawn": item.withdrawn,
         "tabled": item.tabled,
-        "decisions": [decision(row) for row in item.decisions.all()],
-        "url": _absolute(request, item.get_absolute_url()),
+        "decisions": [decision(row, url) for row in item.decisions.all()],
+        "url": url,
         "api_url": _absolute(request, reverse("minutes:api_item", args=[item.pk])),
     }
     if with_meeting:

@@ -35,8 +35,18 @@ def person(request: HttpRequest, body: str, slug: str) -> HttpResponse:
     # Someone named only in unpublished protocols is not public yet.
     if not any(p.paginator.count for p in (attendances, yrkanden, reservations, votes)):
         raise Http404(_("Personen finns inte."))
+    years = people.person_years(person=found)
     context = {
         "person": found,
+        "years": years,
+        "reservation_chart": bar_chart(
+            [(str(y.year), y.reservations) for y in years],
+            title=_("Reservationer per år för %(name)s") % {"name": found.name},
+        ),
+        "vote_chart": bar_chart(
+            [(str(y.year), y.votes) for y in years],
+            title=_("Röster i voteringar per år för %(name)s") % {"name": found.name},
+        ),
         "attendances": attendances,
         "yrkanden": yrkanden,
         "reservations": reservations,
