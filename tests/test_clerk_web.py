@@ -408,9 +408,9 @@ def test_publish_passes_the_corrections_and_the_keep_choice_to_the_import(
         return real_import(**kwargs)
 
     monkeypatch.setattr(upload_services, "meeting_import", spy)
-    publish(clerk_client, pending, date="2024-09-14", keep_corrections="on")
+    publish(clerk_client, pending, date="2024-09-14", discard_corrections="on")
     (call,) = calls
-    assert call["keep_corrections"] is True
+    assert call["keep_corrections"] is False
     assert call["overrides"] == {"date": dt.date(2024, 9, 14)}
     assert call["user"] == clerk
     assert call["publish"] is True
