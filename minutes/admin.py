@@ -8,7 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import models
 from .admin_forms import REASON_FIELD, CorrectionForm, ItemCorrectionForm, reason_of
-from .services.corrections import item_mark_corrected, meeting_mark_corrected
+from .services.corrections import history_baseline, item_mark_corrected, meeting_mark_corrected
 from .services.search_index import SEARCH_CONFIG
 from .warning_texts import in_swedish
 
@@ -24,10 +24,13 @@ class RecordsReasons(SimpleHistoryAdmin):
     form = CorrectionForm
 
     def save_model(self, request, obj, form, change) -> None:
+        history_baseline(objects=[obj])
         obj._change_reason = reason_of(form)
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change) -> None:
+        changed = [f.instance for f in formset.forms if f.instance.pk and f.has_changed()]
+        history_baseline(objects=changed)
         for inline_form in formset.forms:
             inline_form.instance._change_reason = reason_of(form)
         super().save_formset(request, form, formset, change)

@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
+
 
 def _encoded(field, value) -> Any:
-    prepared = field.prepare_value(value)
-    if prepared is None:
+    """A field's shown value (`BoundField.value()`, already prepared) as a browser posts it."""
+    if isinstance(field, forms.NullBooleanField):
+        return {True: "true", False: "false"}.get(value, "unknown")
+    if value is None:
         return ""
-    if prepared is True:
+    if value is True:
         return "on"
-    return prepared
+    return value
 
 
 def _form_data(form) -> dict[str, Any]:

@@ -67,7 +67,8 @@ def api_meeting(*, pk: int) -> tuple[Meeting, QuerySet, QuerySet] | None:
         .select_related("person__body", "party", "substitute_for")
         .order_by("position", "id")
     )
-    items = Item.objects.filter(meeting=meeting).prefetch_related(_decisions()).order_by("number")
+    items = published_items().filter(meeting=meeting).prefetch_related(_decisions())
+    items = items.order_by("number")
     return meeting, attendances, items
 
 
@@ -103,11 +104,9 @@ def api_people(*, body: str | None) -> QuerySet[Person]:
     """People named in a published meeting (attending, moving, reserving or in a printed
     roll), by name."""
     attended = Attendance.objects.filter(person=OuterRef("pk"), meeting__is_published=True)
-    moved = YrkandePerson.objects.filter(
-        person=OuterRef("pk"), yrkande__item__meeting__is_published=True
-    )
-    reserved = Reservation.objects.filter(person=OuterRef("pk"), item__meeting__is_published=True)
-    voted = VoteCast.objects.filter(person=OuterRef("pk"), vote__item__meeting__is_published=True)
+    moved = YrkandePerson.objects.filter(person=OuterRef("pk"), yrkande__item__is_published=True)
+    reserved = Reservation.objects.filter(person=OuterRef("pk"), item__is_published=True)
+    voted = VoteCast.objects.filter(person=OuterRef("pk"), vote__item__is_published=True)
     people = Person.objects.filter(
         Exists(attended) | Exists(moved) | Exists(reserved) | Exists(voted)
     )
@@ -126,12 +125,8 @@ def api_person_counts(*, person: Person) -> dict[str, int]:
         .distinct()
         .count(),
         "yrkanden": YrkandePerson.objects.filter(
-            person=person, yrkande__item__meeting__is_published=True
+            person=person, yrkande__item__is_published=True
         ).count(),
-        "reservations": Reservation.objects.filter(
-            person=person, item__meeting__is_published=True
-        ).count(),
-        "votes": VoteCast.objects.filter(
-            person=person, vote__item__meeting__is_published=True
-        ).count(),
+        "reservations": Reservation.objects.filter(person=person, item__is_published=True).count(),
+        "votes": VoteCast.objects.filter(person=person, vote__item__is_published=True).count(),
     }

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import Model
 from django.db.models.functions import Now
+from django.utils.translation import gettext as _
 
 from minutes.models import Item, Meeting
 from minutes.services.search_index import update_search_vectors
@@ -36,3 +38,19 @@ def meeting_mark_corrected(*, meeting_id: int, fields: Iterable[str]) -> None:
         meeting = Meeting.objects.select_for_update().only("corrected_fields").get(pk=meeting_id)
         corrected = sorted(names.union(meeting.corrected_fields))
         Meeting.objects.filter(pk=meeting_id).update(corrected_fields=corrected, corrected_at=Now())
+
+
+def history_baseline(*, objects: Iterable[Model]) -> None:
+    """Snapshot each stored row that has no history yet (an import writes its rows in bulk,
+    unrecorded), as it is in the database, so a clerk's first change has a "before"."""
+    for obj in objects:
+        model = type(obj)
+        if obj.pk is None or not hasattr(model, "history"):
+            continue
+        if model.history.filter(**{model._meta.pk.attname: obj.pk}).exists():
+            continue
+        stored = model._default_manager.filter(pk=obj.pk).first()
+        if stored is not None:
+            model.history.bulk_history_create(
+                [stored], default_change_reason=_("Inläst från protokollet.")
+            )
