@@ -7,13 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from minutes import models
 from minutes.parsing import parse_bytes
-from minutes.roles import CLERK_GROUP
 from minutes.services.importing import OlderVersionRejected, meeting_import
 from tests.admin_forms import admin_form_data
 
@@ -25,26 +23,7 @@ NEWER = ORIGINAL.replace("ansluta Region Norrvik", "ansluta hela Region Norrvik"
     "Regionhuset i Norrby 2024-03-08", "Regionhuset i Norrby 2024-03-11"
 )
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path) -> Path:
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def clerk(django_user_model):
-    user = django_user_model.objects.create_user("clerk", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name=CLERK_GROUP))
-    return user
-
-
-@pytest.fixture
-def clerk_client(client, clerk):
-    client.force_login(clerk)
-    return client
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 
 def import_text(text: str, filename: str, **options):

@@ -6,35 +6,18 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from minutes import models
-from minutes.roles import CLERK_GROUP
 from tests.admin_forms import admin_form_data
 from tests.test_corrections_kept import NEWER, ORIGINAL, correct_in_admin, import_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 TITLE = "Ny vårdcentral i Norrby"
 REASON = "Personuppgifter publicerades av misstag."
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path) -> Path:
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def clerk_client(client, django_user_model):
-    user = django_user_model.objects.create_user("clerk", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name=CLERK_GROUP))
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -65,7 +48,7 @@ def test_a_corrected_title_says_so_on_the_public_page_and_in_the_history(
     assert "<ins>Ny vårdcentral i Nordby</ins>" in page
     history = clerk_client.get(admin_url + "history/").content.decode()
     assert "Felstavat namn" in history
-    assert "clerk" in history
+    assert "sekreterare" in history  # who
 
 
 def test_an_uncorrected_item_says_nothing_of_corrections(client, meeting):
