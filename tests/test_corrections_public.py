@@ -12,7 +12,14 @@ from django.utils import timezone
 
 from minutes import models
 from tests.admin_forms import admin_form_data
-from tests.test_corrections_kept import NEWER, ORIGINAL, correct_in_admin, import_text
+from tests.test_corrections_kept import (
+    NEWER,
+    ORIGINAL,
+    correct_in_admin,
+    corrected_meeting,
+    import_text,
+    upload_newer,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
@@ -75,6 +82,20 @@ def test_a_replaced_protocol_shows_what_the_new_version_changed(client, meeting)
     assert "Ny version av protokollet" in page
     assert "Ändrade paragrafer" in page
     assert "§ 14 Avtal om ambulansflyg" in page
+
+
+def test_a_replacement_published_by_a_clerk_is_a_version_not_a_correction(client, clerk_client):
+    meeting = corrected_meeting(clerk_client)
+    upload = upload_newer(clerk_client)
+    fields = {"body": "Region Norrvik", "committee": "Hälso- och sjukvårdsutskottet"}
+    response = clerk_client.post(
+        f"/protokollforare/granska/{upload.pk}/publicera/", {**fields, "date": "2024-03-05"}
+    )
+    assert response.status_code == 302
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Ny version av protokollet" in page
+    assert "platsen" in page  # the clerk's correction of the place, kept and shown
+    assert "tagits bort" not in page  # the old reading's rows are not corrections
 
 
 def depublish(clerk_client, item: models.Item, reason: str = REASON):

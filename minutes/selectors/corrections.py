@@ -104,10 +104,16 @@ def meeting_versions(*, meeting: Meeting) -> list[Version]:
     ]
 
 
+def _by_clerks(history):
+    """The records of changes a clerk made with a reason (in the admin): not an import's
+    snapshots or the rows a replacing import deleted (no reason), even when a clerk ran it."""
+    return history.filter(history_user__isnull=False, history_change_reason__isnull=False)
+
+
 def _changed(history) -> list[tuple]:
     """(time, reason, labels, changes) of each clerk's record that changed a shown field."""
     found = []
-    for record in history.filter(history_user__isnull=False).order_by("history_date"):
+    for record in _by_clerks(history).order_by("history_date"):
         changes = _field_changes(record, prefix="")
         if changes:
             labels = tuple(change.label for change in changes)
@@ -119,7 +125,7 @@ def _parts(history) -> list[tuple]:
     """(time, reason, labels, changes) of each clerk's change to a part of a § or meeting:
     what changed in it, or that it was added or removed."""
     found = []
-    for record in history.filter(history_user__isnull=False).order_by("history_date"):
+    for record in _by_clerks(history).order_by("history_date"):
         label = str(part_label(record.instance_type._meta.model_name))
         if record.history_type == "~":
             changes = _field_changes(record, prefix=f"{label}: ")
