@@ -4,9 +4,11 @@ from django.contrib import admin
 from django.contrib.postgres.search import SearchQuery
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from . import models
-from .services.corrections import item_mark_corrected
+from .admin_forms import REASON_FIELD, CorrectionForm, ItemCorrectionForm, reason_of
+from .services.corrections import history_baseline, item_mark_corrected, meeting_mark_corrected
 from .services.search_index import SEARCH_CONFIG
 from .warning_texts import in_swedish
 
@@ -15,7 +17,40 @@ admin.site.site_title = _("Protokollarkivet")
 admin.site.index_title = _("Redigera arkivet")
 
 
-class MarksCorrections:
+class RecordsReasons(SimpleHistoryAdmin):
+    """Every change is kept in the object's history (django-simple-history) with the
+    reason the clerk writes in the form (`CorrectionForm`), for the object and its inlines."""
+
+    form = CorrectionForm
+
+    def save_model(self, request, obj, form, change) -> None:
+        history_baseline(objects=[obj])
+        obj._change_reason = reason_of(form)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change) -> None:
+        changed = [f.instance for f in formset.forms if f.instance.pk and f.has_changed()]
+        history_baseline(objects=changed)
+        for inline_form in formset.forms:
+            inline_form.instance._change_reason = reason_of(form)
+        super().save_formset(request, form, formset, change)
+
+    def delete_model(self, request, obj) -> None:
+        obj._change_reason = str(_("Borttagen i administrationen."))
+        super().delete_model(request, obj)
+
+
+def changed_fields(form) -> list[str]:
+    """The model fields a clerk changed in an admin form (not the reason)."""
+    return [name for name in form.changed_data if name != REASON_FIELD]
+
+
+def formset_changed(formset) -> bool:
+    """Whether an inline's rows were changed, added or deleted."""
+    return formset.has_changed() or bool(formset.deleted_objects)
+
+
+class MarksCorrections(RecordsReasons):
     """Stamp the item a clerk edits as corrected, so a re-import can keep the correction.
 
     `corrected_item_id` says which item an edited object belongs to; an edit of the object
@@ -27,12 +62,12 @@ class MarksCorrections:
 
     def save_model(self, request, obj, form, change) -> None:
         super().save_model(request, obj, form, change)
-        if form.has_changed():
+        if changed_fields(form):
             item_mark_corrected(item_id=self.corrected_item_id(obj))
 
     def save_formset(self, request, form, formset, change) -> None:
         super().save_formset(request, form, formset, change)
-        if formset.has_changed() or formset.deleted_objects:
+        if formset_changed(formset):
             item_mark_corrected(item_id=self.corrected_item_id(form.instance))
 
     def delete_model(self, request, obj) -> None:
@@ -98,18 +133,31 @@ class ItemInline(admin.TabularInline):
     show_change_link = True
 
 
-class ImportRecordInline(admin.TabularInline):
-    model = models.ImportRecord
-    extra = 0
-    readonly_fields = ["action", "filename", "sha256", "replaced_sha256", "user", "created_at"]
-    can_delete = False
+class AppendOnly:
+    """The import log is written by imports only: shown, never added, changed or deleted
+    in the admin (by anyone)."""
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
 
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class ImportRecordInline(AppendOnly, admin.TabularInline):
+    model = models.ImportRecord
+    extra = 0
+    fields = readonly_fields = [
+        "action", "filename", "sha256", "replaced_sha256", "user", "created_at", "reason",
+    ]  # fmt: skip
+    can_delete = False
+
 
 @admin.register(models.Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(RecordsReasons):
     list_display = ["committee", "date", "start_time", "place", "is_published", "imported_at"]
     list_filter = ["is_published", "committee__body", ("committee", CommitteeListFilter), "date"]
     search_fields = ["committee__name", "place", "protocol_dnr", "source_filename"]
@@ -133,6 +181,12 @@ class MeetingAdmin(admin.ModelAdmin):
             or "–"
         )
 
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        if change:
+            # A replacing import keeps these (`services.importing`).
+            meeting_mark_corrected(meeting_id=obj.pk, fields=changed_fields(form))
+
     def save_formset(self, request, form, formset, change) -> None:
         super().save_formset(request, form, formset, change)
         if formset.model is models.Item:
@@ -140,6 +194,8 @@ class MeetingAdmin(admin.ModelAdmin):
             for item_form in formset.forms:
                 if item_form.has_changed() and item_form.instance.pk:
                     item_mark_corrected(item_id=item_form.instance.pk)
+        elif formset.model is models.Attendance and change and formset_changed(formset):
+            meeting_mark_corrected(meeting_id=form.instance.pk, fields=["attendances"])
 
 
 class DecisionInline(admin.StackedInline):
@@ -173,7 +229,7 @@ class NoteInline(admin.TabularInline):
 
 
 @admin.register(models.Item)
-class ItemAdmin(MarksCorrections, admin.ModelAdmin):
+class ItemAdmin(MarksCorrections):
     list_display = ["number", "title", "meeting", "withdrawn"]
     list_filter = [
         "withdrawn",
@@ -187,6 +243,8 @@ class ItemAdmin(MarksCorrections, admin.ModelAdmin):
     autocomplete_fields = ["cases"]
     list_select_related = ["meeting__committee"]
     inlines = [DecisionInline, YrkandeInline, ReservationInline, VoteInline, NoteInline]
+    form = ItemCorrectionForm
+    readonly_fields = ["depublished_at"]
 
     def corrected_item_id(self, obj) -> int:
         return obj.pk
@@ -206,7 +264,7 @@ class ClauseInline(admin.TabularInline):
 
 
 @admin.register(models.Decision)
-class DecisionAdmin(MarksCorrections, admin.ModelAdmin):
+class DecisionAdmin(MarksCorrections):
     list_display = ["item", "decided_by", "kind", "immediately_adjusted"]
     list_filter = ["kind", "immediately_adjusted"]
     search_fields = ["decided_by", "item__title", "clauses__text"]
@@ -215,7 +273,7 @@ class DecisionAdmin(MarksCorrections, admin.ModelAdmin):
 
 
 @admin.register(models.Clause)
-class ClauseAdmin(MarksCorrections, admin.ModelAdmin):
+class ClauseAdmin(MarksCorrections):
     list_display = ["decision", "position", "text"]
     search_fields = ["text"]
     raw_id_fields = ["decision"]
@@ -231,7 +289,7 @@ class YrkandePersonInline(admin.TabularInline):
 
 
 @admin.register(models.Yrkande)
-class YrkandeAdmin(MarksCorrections, admin.ModelAdmin):
+class YrkandeAdmin(MarksCorrections):
     list_display = ["item", "text", "won"]
     list_filter = ["won"]
     search_fields = ["text", "persons__name"]
@@ -240,7 +298,7 @@ class YrkandeAdmin(MarksCorrections, admin.ModelAdmin):
 
 
 @admin.register(models.Reservation)
-class ReservationAdmin(MarksCorrections, admin.ModelAdmin):
+class ReservationAdmin(MarksCorrections):
     list_display = ["person", "party", "item", "written"]
     list_filter = ["written", "party"]
     # Django follows only non-null keys by itself: the party was read row by row.
@@ -257,7 +315,7 @@ class VoteCastInline(admin.TabularInline):
 
 
 @admin.register(models.Vote)
-class VoteAdmin(MarksCorrections, admin.ModelAdmin):
+class VoteAdmin(MarksCorrections):
     list_display = ["item", "yes", "no", "abstain", "chair_decided"]
     list_filter = ["chair_decided"]
     raw_id_fields = ["item"]
@@ -265,7 +323,7 @@ class VoteAdmin(MarksCorrections, admin.ModelAdmin):
 
 
 @admin.register(models.Note)
-class NoteAdmin(MarksCorrections, admin.ModelAdmin):
+class NoteAdmin(MarksCorrections):
     list_display = ["kind", "item", "text"]
     list_filter = ["kind"]
     search_fields = ["text", "persons__name"]
@@ -282,7 +340,7 @@ class CaseAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.ImportRecord)
-class ImportRecordAdmin(admin.ModelAdmin):
+class ImportRecordAdmin(AppendOnly, admin.ModelAdmin):
     list_display = ["created_at", "action", "filename", "meeting", "user"]
     list_select_related = ["meeting__committee", "user"]
     list_filter = ["action"]

@@ -182,14 +182,26 @@ class MeetingFieldsForm(forms.Form):
 
 
 class PublishForm(MeetingFieldsForm):
-    """The meeting fields again (so unsaved corrections are not lost) and the re-import choice."""
+    """The meeting fields again (so unsaved corrections are not lost) and, for a protocol
+    that replaces a published one, the clerk's choices and reason."""
 
-    keep_corrections = forms.BooleanField(
-        label=_("Behåll rättelser gjorda i administrationen"),
+    discard_corrections = forms.BooleanField(
+        label=_("Skriv över rättelserna"),
         help_text=_(
-            "Gäller när protokollet ersätter en tidigare inläsning: paragrafer som rättats "
-            "i administrationen behålls i stället för att läsas in på nytt."
+            "Gäller när protokollet ersätter en tidigare inläsning: utan kryss behålls "
+            "paragrafer och mötesuppgifter som rättats i administrationen."
         ),
+        required=False,
+    )
+    allow_older = forms.BooleanField(
+        label=_("Ersätt ändå den publicerade versionen"),
+        help_text=_("Krävs när filen ser ut att vara äldre än den publicerade versionen."),
+        required=False,
+    )
+    reason = forms.CharField(
+        label=_("Skäl till ersättningen"),
+        help_text=_("Sparas i importloggen, t.ex. ”justerad version med rättad § 12”."),
+        max_length=500,
         required=False,
     )
 

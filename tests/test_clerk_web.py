@@ -12,13 +12,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 
 from minutes import models
 from minutes.parsing import parse_file
-from minutes.roles import CLERK_GROUP
 from minutes.services import uploads as upload_services
 from minutes.services.importing import ImportRejected
 from tests.parsing.builders import (
@@ -34,23 +32,8 @@ FIXTURE = Path(__file__).parent / "fixtures" / "protocols" / "clerk_kulturnamnde
 UPLOAD_URL = "/protokollforare/ladda-upp/"
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path) -> Path:
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def clerk(django_user_model):
-    user = django_user_model.objects.create_user("sekreterare", password="hemligt-lösen-42")
-    user.groups.add(Group.objects.get(name=CLERK_GROUP))
-    return user
-
-
-@pytest.fixture
-def clerk_client(client, clerk):
-    client.force_login(clerk)
-    return client
+# Stored files go to a temporary MEDIA_ROOT (conftest), never into var/.
+pytestmark = pytest.mark.usefixtures("media_root")
 
 
 def protocol_text() -> str:
@@ -408,9 +391,9 @@ def test_publish_passes_the_corrections_and_the_keep_choice_to_the_import(
         return real_import(**kwargs)
 
     monkeypatch.setattr(upload_services, "meeting_import", spy)
-    publish(clerk_client, pending, date="2024-09-14", keep_corrections="on")
+    publish(clerk_client, pending, date="2024-09-14", discard_corrections="on")
     (call,) = calls
-    assert call["keep_corrections"] is True
+    assert call["keep_corrections"] is False
     assert call["overrides"] == {"date": dt.date(2024, 9, 14)}
     assert call["user"] == clerk
     assert call["publish"] is True

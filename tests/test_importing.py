@@ -316,7 +316,12 @@ def test_a_clause_edited_in_the_admin_marks_its_item_corrected(admin_client):
     clause = models.Clause.objects.get(decision__item=item(meeting, 14))
     response = admin_client.post(
         f"/admin/minutes/clause/{clause.pk}/change/",
-        {"decision": clause.decision_id, "position": 0, "text": "rättad att-sats"},
+        {
+            "decision": clause.decision_id,
+            "position": 0,
+            "text": "rättad att-sats",
+            "change_reason": "felstavning",
+        },
     )
     assert response.status_code == 302
     corrected = models.Item.objects.get(pk=clause.decision.item_id)

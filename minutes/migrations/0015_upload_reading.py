@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("minutes", "0013_votecast_absent"),
+        ("minutes", "0014_corrections_history"),
     ]
 
     operations = [

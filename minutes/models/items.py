@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .history import change_history
 from .meetings import Meeting
 from .organisation import Body, Committee, Party, Person
 
@@ -109,6 +110,20 @@ class Item(models.Model):
     phrase_vector = SearchVectorField(null=True, editable=False)
     # Set when a clerk corrects the item in the admin, so a re-import can keep the correction.
     corrected_at = models.DateTimeField(_("rättad"), null=True, blank=True, editable=False)
+    # Set when a clerk takes the § off the public site (personal data published by mistake):
+    # the insert/update trigger then keeps `is_published` false (migration 0014), so every
+    # public read through `selectors.browse.published_items` leaves it out.
+    depublished_at = models.DateTimeField(_("avpublicerad"), null=True, blank=True, editable=False)
+    depublished_reason = models.TextField(
+        _("skäl till avpubliceringen"), blank=True, default="", db_default=""
+    )
+
+    history = change_history(
+        excluded_fields=(
+            "meeting_date", "is_published", "committee", "search_vector", "tags",
+            "phrase_vector", "corrected_at",
+        )
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("paragraf")
@@ -165,6 +180,8 @@ class Decision(models.Model):
     )
     immediately_adjusted = models.BooleanField(_("omedelbart justerad"), default=False)
 
+    history = change_history()
+
     class Meta:
         verbose_name = _("beslut")
         verbose_name_plural = _("beslut")
@@ -183,6 +200,8 @@ class Clause(models.Model):
     )
     position = models.PositiveIntegerField(_("ordning"))
     text = models.TextField(_("text"))
+
+    history = change_history()
 
     class Meta:
         verbose_name = _("att-sats")
@@ -208,6 +227,8 @@ class Yrkande(models.Model):
     persons = models.ManyToManyField(
         Person, through="YrkandePerson", related_name="yrkanden", verbose_name=_("yrkande av")
     )
+
+    history = change_history()
 
     class Meta:
         verbose_name = _("yrkande")
@@ -261,6 +282,8 @@ class Reservation(models.Model):
     written = models.BooleanField(_("skriftlig"), default=False)
     text = models.TextField(_("reservationens text"), blank=True)
 
+    history = change_history()
+
     class Meta:
         verbose_name = _("reservation")
         verbose_name_plural = _("reservationer")
@@ -301,6 +324,8 @@ class Vote(models.Model):
     no = models.PositiveIntegerField(_("nej"), null=True, blank=True)
     abstain = models.PositiveIntegerField(_("avstår"), null=True, blank=True)
     chair_decided = models.BooleanField(_("ordförandens utslagsröst"), default=False)
+
+    history = change_history()
 
     class Meta:
         verbose_name = _("votering")
@@ -364,6 +389,8 @@ class Note(models.Model):
     persons = models.ManyToManyField(
         Person, related_name="notes", blank=True, verbose_name=_("personer")
     )
+
+    history = change_history()
 
     class Meta:
         verbose_name = _("anteckning")

@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .history import change_history
 from .organisation import Committee, Party, Person
 
 APPEAL_PERIOD = dt.timedelta(weeks=3)
@@ -45,8 +46,21 @@ class Meeting(models.Model):
     imported_at = models.DateTimeField(_("importerat"), auto_now_add=True)
     parse_warnings = models.JSONField(_("varningar vid inläsning"), default=list, blank=True)
     is_published = models.BooleanField(_("publicerat"), default=True, db_index=True)
+    # What a clerk corrected in the admin (field names, and "attendances" for the list of
+    # attendance): a replacing import keeps these unless the clerk says otherwise.
+    corrected_fields = ArrayField(
+        models.CharField(max_length=40),
+        default=list,
+        db_default=[],
+        blank=True,
+        editable=False,
+        verbose_name=_("rättade uppgifter"),
+    )
+    # The latest correction of the meeting or of any of its §§ (the page cache's key).
+    corrected_at = models.DateTimeField(_("rättad"), null=True, blank=True, editable=False)
 
     objects = PublishedMeetingQuerySet.as_manager()
+    history = change_history(excluded_fields=("parse_warnings", "corrected_fields", "corrected_at"))
 
     class Meta:
         verbose_name = _("sammanträde")
@@ -128,6 +142,8 @@ class Attendance(models.Model):
     note = models.CharField(_("anteckning"), max_length=300, blank=True)
     position = models.PositiveIntegerField(_("ordning"), default=0)
 
+    history = change_history()
+
     class Meta:
         verbose_name = _("närvaro")
         verbose_name_plural = _("närvaro")
@@ -165,6 +181,10 @@ class ImportRecord(models.Model):
         verbose_name=_("användare"),
     )
     created_at = models.DateTimeField(_("tidpunkt"), auto_now_add=True)
+    # What a replacement changed: the §§ added, removed and changed, and the meeting fields
+    # before and after (`selectors.versions.ReadingChanges.as_json`).
+    changes = models.JSONField(_("ändringar"), default=dict, db_default={}, blank=True)
+    reason = models.TextField(_("skäl"), blank=True, default="", db_default="")
 
     class Meta:
         verbose_name = _("importhändelse")

@@ -68,7 +68,8 @@ def api_meeting(*, pk: int) -> tuple[Meeting, QuerySet, QuerySet] | None:
         .select_related("person__body", "party", "substitute_for")
         .order_by("position", "id")
     )
-    items = Item.objects.filter(meeting=meeting).prefetch_related(_decisions()).order_by("number")
+    items = published_items().filter(meeting=meeting).prefetch_related(_decisions())
+    items = items.order_by("number")
     return meeting, attendances, items
 
 
@@ -118,12 +119,8 @@ def api_person_counts(*, person: Person) -> dict[str, int]:
         .distinct()
         .count(),
         "yrkanden": YrkandePerson.objects.filter(
-            person=person, yrkande__item__meeting__is_published=True
+            person=person, yrkande__item__is_published=True
         ).count(),
-        "reservations": Reservation.objects.filter(
-            person=person, item__meeting__is_published=True
-        ).count(),
-        "votes": VoteCast.objects.filter(
-            person=person, vote__item__meeting__is_published=True
-        ).count(),
+        "reservations": Reservation.objects.filter(person=person, item__is_published=True).count(),
+        "votes": VoteCast.objects.filter(person=person, vote__item__is_published=True).count(),
     }

@@ -78,8 +78,33 @@ class YearCount:
 
 def published_items() -> QuerySet[Item]:
     """Items of published meetings, the only items the public may see (the item's own copy
-    of its meeting's publication: no join)."""
+    of its meeting's publication: no join). A § a clerk took off the site is not published
+    either (the same copy, kept by a trigger: migration 0014), so every public read of
+    items goes through here."""
     return Item.objects.filter(is_published=True)
+
+
+def depublished_item(*, body_slug: str, committee_slug: str, date: dt.date, number: int):
+    """The § at this address that a clerk took off the public site (of a published
+    meeting), or None: its page says why instead of showing it."""
+    return (
+        Item.objects.filter(
+            depublished_at__isnull=False,
+            meeting__is_published=True,
+            meeting__committee__body__slug=body_slug,
+            meeting__committee__slug=committee_slug,
+            meeting__date=date,
+            number=number,
+        )
+        .select_related("meeting__committee__body")
+        .only("number", "title", "depublished_at", "depublished_reason", "meeting")
+        .first()
+    )
+
+
+def meeting_has_depublished(*, meeting: Meeting) -> bool:
+    """Whether a clerk took any § of the meeting off the site (its original file holds it)."""
+    return Item.objects.filter(meeting=meeting, depublished_at__isnull=False).exists()
 
 
 def body_get(*, slug: str) -> Body | None:
@@ -207,7 +232,8 @@ def meeting_detail(*, meeting: Meeting) -> tuple[list[RoleGroup], list[Item]]:
         .order_by("position", "id")
     )
     items = list(
-        Item.objects.filter(meeting=meeting)
+        published_items()
+        .filter(meeting=meeting)
         .prefetch_related(_decisions_with_clauses(), _reservations_with_people(), "cases")
         .order_by("number")
     )

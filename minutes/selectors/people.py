@@ -17,7 +17,7 @@ from ..models.items import CHOICE_TALLIES
 from .counts import cached_until_published
 from .public import public_parties
 
-_PUBLISHED = {"item__meeting__is_published": True}
+_PUBLISHED = {"item__is_published": True}
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def person_attendances(*, person: Person) -> QuerySet[Attendance]:
 def person_yrkanden(*, person: Person) -> QuerySet[YrkandePerson]:
     """The yrkanden the person moved, latest first, with the item and the party."""
     return (
-        YrkandePerson.objects.filter(person=person, yrkande__item__meeting__is_published=True)
+        YrkandePerson.objects.filter(person=person, yrkande__item__is_published=True)
         .select_related("yrkande__item__meeting__committee__body", "party")
         .order_by("-yrkande__item__meeting__date", "-yrkande__item__number", "id")
     )
@@ -58,7 +58,7 @@ def person_votes(*, person: Person) -> QuerySet[VoteCast]:
     """How the person voted where a protocol prints the roll, latest first, with the item,
     the votering's counts and the party."""
     return (
-        VoteCast.objects.filter(person=person, vote__item__meeting__is_published=True)
+        VoteCast.objects.filter(person=person, vote__item__is_published=True)
         .select_related("vote__item__meeting__committee__body", "party")
         .order_by("-vote__item__meeting__date", "-vote__item__number", "vote__position", "id")
     )
@@ -145,9 +145,7 @@ def party_get(*, abbreviation: str) -> Party | None:
 def party_list() -> QuerySet[Party]:
     """Every party that has reserved itself or moved a yrkande in a published meeting."""
     reserved = Reservation.objects.filter(party=OuterRef("pk"), **_PUBLISHED)
-    moved = YrkandePerson.objects.filter(
-        party=OuterRef("pk"), yrkande__item__meeting__is_published=True
-    )
+    moved = YrkandePerson.objects.filter(party=OuterRef("pk"), yrkande__item__is_published=True)
     return Party.objects.filter(Exists(reserved) | Exists(moved)).order_by("abbreviation")
 
 
@@ -198,7 +196,7 @@ def party_by_committee(*, party: Party) -> list[CommitteeCount]:
         .order_by()
     )
     yrkanden = (
-        YrkandePerson.objects.filter(party=party, yrkande__item__meeting__is_published=True)
+        YrkandePerson.objects.filter(party=party, yrkande__item__is_published=True)
         .values_list(*(f"yrkande__item__meeting__committee__{f}" for f in fields))
         .annotate(count=Count("yrkande", distinct=True))
         .order_by()

@@ -20,6 +20,7 @@ from ..quality_texts import Check, checklist
 from ..services.uploads import publish_blockers, publish_refusal
 from ..warning_texts import in_swedish
 from .readings import upload_reading
+from .versions import ReplacementPreview, replacement_preview
 
 ROLES_WITH_PARTY = frozenset(
     {"ordförande", "vice ordförande", "ledamot", "tjänstgörande ersättare"}
@@ -48,6 +49,8 @@ class Review:
     corrected: frozenset[str] = field(default_factory=frozenset)
     checks: tuple[Check, ...] = ()  # what to check before publishing (quality_texts)
     blockers: tuple[str, ...] = ()  # meeting fields still missing: publishing is refused
+    # What publishing would change in the meeting it replaces, and the corrections at risk.
+    replacement: ReplacementPreview | None = None
 
     @property
     def refusal(self) -> str:
@@ -77,13 +80,20 @@ def upload_review(*, upload: Upload) -> Review:
         ItemReview(item=item, warnings=(*by_item.get(item.number, ()), *item_checks(item)))
         for item in parsed.items
     )
+    existing = meeting_replaced(parsed, upload.overrides)
+    duplicate = Meeting.objects.filter(sha256=upload.sha256).select_related("committee").first()
     return Review(
         upload=upload,
         parsed=parsed,
         warnings=(*general, *protocol_checks(parsed)),
         items=items,
-        existing=meeting_replaced(parsed, upload.overrides),
-        duplicate=Meeting.objects.filter(sha256=upload.sha256).select_related("committee").first(),
+        existing=existing,
+        duplicate=duplicate,
+        replacement=replacement_preview(
+            meeting=existing, parsed=parsed, sha256=upload.sha256, uploaded_at=upload.created_at
+        )
+        if existing and not duplicate
+        else None,
         corrected=frozenset(upload.overrides),
         checks=quality_checks(parsed, upload.overrides),
         blockers=tuple(publish_blockers(parsed=parsed, overrides=upload.overrides)),

@@ -2,8 +2,12 @@
 
 - The same file twice changes nothing (its sha256 is stored on the meeting).
 - A corrected version of a protocol (same committee, date and start time, another file)
-  replaces the old reading as a whole; the Meeting row keeps its id, so links to it hold,
-  and an ImportRecord says who replaced which file.
+  replaces the old reading; the Meeting row keeps its id, so links to it hold, and an
+  ImportRecord says who replaced which file and which §§ it added, removed and changed.
+- A clerk's corrections (§§ and meeting fields marked by `services.corrections`) survive
+  a replacement unless the caller asks to discard them (then the record names them), and
+  a file that looks older than the stored version (`selectors.versions.version_older`) is
+  refused unless the caller allows it.
 - People, parties and cases are matched, not duplicated (`resolve.py`).
 - Each item's search vector is filled in the same transaction, so a protocol is searchable
   the moment it is committed — and a failure anywhere leaves the database as it was.
@@ -14,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 from typing import Literal
 
@@ -24,6 +28,13 @@ from django.utils import timezone
 
 from minutes.models import Committee, ImportRecord, Item, Meeting
 from minutes.parsing import records
+from minutes.selectors.versions import (
+    ATTENDANCE,
+    MEETING_FIELDS,
+    corrections_at_risk,
+    reading_changes,
+    version_older,
+)
 from minutes.services.search_index import update_search_vectors
 from minutes.services.vocabulary import vocabulary_add
 
@@ -50,6 +61,10 @@ class ImportRejected(Exception):
     """The protocol cannot be stored; the message (Swedish) says why, for the clerk."""
 
 
+class OlderVersionRejected(ImportRejected):
+    """The file looks older than the stored version and replacing it was not confirmed."""
+
+
 @dataclass(frozen=True)
 class Header:
     """The fields that say which meeting a protocol is, after the clerk's corrections."""
@@ -66,16 +81,23 @@ def meeting_import(
     filename: str,
     user=None,
     publish: bool = True,
-    keep_corrections: bool = False,
+    keep_corrections: bool = True,
+    allow_older: bool = False,
+    uploaded_at: dt.datetime | None = None,
+    reason: str = "",
     overrides: Mapping[str, object] | None = None,
     cache: ImportCache | None = None,
 ) -> ImportResult:
     """Store the reading `parsed` of the file `data` as a meeting; see the module docstring.
 
     `overrides` may hold "body", "committee" (names) and "date" that replace the parsed
-    values. With `keep_corrections`, items a clerk corrected in the admin survive a
-    replacement. `cache` lets a run of imports share lookups (see `ImportCache`).
-    Raises ImportRejected when the protocol lacks what a meeting needs.
+    values. With `keep_corrections` (the default) the §§ and meeting fields a clerk
+    corrected survive a replacement; without it they are replaced and the ImportRecord
+    names them. A file older than the stored version replaces it only with `allow_older`
+    (`uploaded_at`: when a web upload was made). `reason` is the clerk's, for the record.
+    `cache` lets a run of imports share lookups (see `ImportCache`).
+    Raises ImportRejected when the protocol lacks what a meeting needs, and
+    OlderVersionRejected when an older file is not allowed to replace a newer one.
     """
     sha256 = hashlib.sha256(data).hexdigest()
     cache = cache if cache is not None else ImportCache()
@@ -87,6 +109,9 @@ def meeting_import(
         "user": user if getattr(user, "is_authenticated", False) else None,
         "publish": publish,
         "keep_corrections": keep_corrections,
+        "allow_older": allow_older,
+        "uploaded_at": uploaded_at,
+        "reason": reason,
         "overrides": overrides or {},
         "cache": cache,
     }
@@ -158,6 +183,9 @@ def _import(
     user,
     publish: bool,
     keep_corrections: bool,
+    allow_older: bool,
+    uploaded_at: dt.datetime | None,
+    reason: str,
     cache: ImportCache,
 ) -> ImportResult:
     warnings: list[StoredWarning] = []
@@ -169,8 +197,24 @@ def _import(
             previous = _meeting_locked(committee, header.date, parsed.start_time)
             replaced_sha256 = previous.sha256 if previous else ""
             kept: set[int] = set()
+            changes: dict = {}
+            kept_fields: dict[str, object] = {}
             if previous is not None:
-                kept = _reading_clear(previous, keep_corrections=keep_corrections)
+                older = version_older(
+                    meeting=previous,
+                    sha256=sha256,
+                    adjusted_on=parsed.adjusted_on,
+                    uploaded_at=uploaded_at,
+                )
+                if older and not allow_older:
+                    raise OlderVersionRejected(older)
+                changes = replacement_changes(previous, parsed, keep_corrections)
+                kept_fields = meeting_corrections(previous) if keep_corrections else {}
+                kept = _reading_clear(
+                    previous,
+                    keep_corrections=keep_corrections,
+                    keep_attendance=ATTENDANCE in kept_fields,
+                )
             items = items_chosen(parsed.items, kept, warnings)
             ctx = reading_prepare(
                 body=body, protocol=parsed, items=items, cache=cache, warnings=warnings
@@ -178,11 +222,19 @@ def _import(
             meeting = previous or Meeting()
             meeting.committee = committee
             meeting_fill(meeting, parsed, header, sha256, filename, publish)
+            for name, value in kept_fields.items():
+                if name in MEETING_FIELDS:
+                    setattr(meeting, name, value)
+            meeting.corrected_fields = list(kept_fields)
             meeting.parse_warnings = warnings_stored(parsed.warnings, warnings)
             meeting.source_file.save(PurePath(filename).name, ContentFile(data), save=False)
             stored = (meeting.source_file.storage, meeting.source_file.name)
+            # The ImportRecord below is this change's history (with the §§ it changed).
+            meeting.skip_history_when_saving = True
             meeting.save()
-            item_ids = reading_write(ctx=ctx, meeting=meeting, protocol=parsed, items=items)
+            del meeting.skip_history_when_saving
+            written = parsed if ATTENDANCE not in kept_fields else replace(parsed, attendees=())
+            item_ids = reading_write(ctx=ctx, meeting=meeting, protocol=written, items=items)
             update_search_vectors(item_ids)
             vocabulary_add(item_ids)
             written = warnings_stored(parsed.warnings, warnings)
@@ -196,6 +248,8 @@ def _import(
                 sha256=sha256,
                 replaced_sha256=replaced_sha256,
                 user=user,
+                changes=changes,
+                reason=reason,
             )
     except BaseException:
         if stored is not None:
@@ -218,12 +272,36 @@ def _meeting_locked(
     return next(iter(found), None)
 
 
-def _reading_clear(meeting: Meeting, *, keep_corrections: bool) -> set[int]:
-    """Delete the meeting's attendance and items (but corrected ones if asked to keep them).
+def replacement_changes(
+    previous: Meeting, parsed: records.ParsedProtocol, keep_corrections: bool
+) -> dict:
+    """What replacing `previous` by `parsed` changes, as the ImportRecord keeps it: the §§
+    added, removed and changed, and the clerk's corrections discarded (if not kept)."""
+    changes = reading_changes(meeting=previous, items=parsed.items).as_json()
+    if not keep_corrections:
+        changes["discarded"] = [
+            f"{correction.label}: {correction.current}"
+            for correction in corrections_at_risk(meeting=previous)
+        ]
+    return changes
+
+
+def meeting_corrections(meeting: Meeting) -> dict[str, object]:
+    """The meeting fields a clerk corrected, with their corrected values (the attendance
+    list as ATTENDANCE, its rows staying where they are)."""
+    return {name: getattr(meeting, name, None) for name in meeting.corrected_fields}
+
+
+def _reading_clear(
+    meeting: Meeting, *, keep_corrections: bool, keep_attendance: bool = False
+) -> set[int]:
+    """Delete the meeting's attendance (unless corrected and kept) and items (but corrected
+    ones if asked to keep them).
 
     Returns the § numbers of the items kept.
     """
-    meeting.attendances.all().delete()
+    if not keep_attendance:
+        meeting.attendances.all().delete()
     items = Item.objects.filter(meeting=meeting)
     kept: set[int] = set()
     if keep_corrections:

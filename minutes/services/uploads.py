@@ -23,7 +23,7 @@ from django.utils.translation import gettext_noop, ngettext
 from ..models import Upload
 from ..parsing import ParsedProtocol, ParseError, protocol_to_dict
 from ..selectors.readings import upload_reading
-from .importing import ImportRejected, ImportResult, meeting_import
+from .importing import ImportRejected, ImportResult, OlderVersionRejected, meeting_import
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +37,10 @@ REQUIRED_FIELDS = (
 
 class UploadError(Exception):
     """An upload cannot be published or cancelled; the message is Swedish, for the clerk."""
+
+
+class OlderUploadError(UploadError):
+    """The upload looks older than the published version; publishing needs a confirmation."""
 
 
 def upload_create(
@@ -72,10 +76,18 @@ def upload_set_overrides(*, upload: Upload, overrides: Mapping[str, str]) -> Upl
 
 
 def upload_publish(
-    *, upload: Upload, user: AbstractBaseUser, keep_corrections: bool = False
+    *,
+    upload: Upload,
+    user: AbstractBaseUser,
+    keep_corrections: bool = True,
+    allow_older: bool = False,
+    reason: str = "",
 ) -> ImportResult:
     """Import the upload's file into the archive, published, with the clerk's corrections.
 
+    A replaced meeting keeps the corrections made in the admin unless `keep_corrections`
+    is false; an upload older than the published version (`selectors.versions`) replaces
+    it only with `allow_older` (else `OlderUploadError`). `reason` goes into the import log.
     Raise `UploadError` with a Swedish message when the protocol cannot be imported (among
     others when neither the reading nor the corrections give its organ or date:
     `publish_blockers`); nothing is then written, neither to the archive nor to the upload.
@@ -98,12 +110,23 @@ def upload_publish(
                 user=user,
                 publish=True,
                 keep_corrections=keep_corrections,
+                allow_older=allow_older,
+                uploaded_at=locked.created_at,
+                reason=reason,
                 overrides=import_overrides(locked.overrides),
             )
             imported.append(result)
             locked.status = Upload.Status.PUBLISHED
             locked.meeting = result.meeting
             locked.save(update_fields=["status", "meeting"])
+    except OlderVersionRejected as error:
+        raise OlderUploadError(
+            _(
+                "%(reason)s Publicerar du ändå ersätts den nyare versionen: kryssa i "
+                "”Ersätt ändå den publicerade versionen” och publicera igen."
+            )
+            % {"reason": error}
+        ) from error
     except ImportRejected as error:
         raise UploadError(str(error)) from error
     except ParseError as error:

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Case, Item, Meeting
 from ..parsing.dnr import normalize_dnr
-from ..selectors import browse, originals
+from ..selectors import browse, corrections, originals
 from .paging import paginate
 
 CASE_ITEMS_PER_PAGE = 50
@@ -132,6 +132,8 @@ def meeting(request: HttpRequest, body: str, committee: str, date: dt.date) -> H
         "items": SimpleLazyObject(lambda: detail()[1]),
         "previous": SimpleLazyObject(lambda: neighbours()[0]),
         "following": SimpleLazyObject(lambda: neighbours()[1]),
+        "corrections": SimpleLazyObject(lambda: corrections.meeting_corrections(meeting=found)),
+        "versions": SimpleLazyObject(lambda: corrections.meeting_versions(meeting=found)),
         "file_url": _file_url(found),
         "cache_seconds": PAGE_CACHE_SECONDS,
     }
@@ -143,8 +145,14 @@ def _once(compute):
     return functools.cache(compute)
 
 
+def _file_public(meeting: Meeting) -> bool:
+    """Whether the original file may be downloaded: it holds every §, so not once a clerk
+    took one of them off the site."""
+    return bool(meeting.source_file) and not browse.meeting_has_depublished(meeting=meeting)
+
+
 def _file_url(meeting: Meeting) -> str | None:
-    if not meeting.source_file:
+    if not _file_public(meeting):
         return None
     url = reverse(
         "minutes:meeting_file",
@@ -163,7 +171,7 @@ def meeting_file(request: HttpRequest, body: str, committee: str, date: dt.date)
     chosen = _one_meeting(request, body, committee, date)
     if len(chosen) > 1:
         return _choose_page(request, chosen, suffix="protokoll/")
-    original = originals.original_open(meeting=chosen[0])
+    original = None if not _file_public(chosen[0]) else originals.original_open(meeting=chosen[0])
     if original is None:
         raise Http404(_("Originalfilen finns inte."))
     response = FileResponse(
@@ -186,7 +194,7 @@ def item(
     )
     chosen = _pick_by_time(candidates, request.GET.get("tid"), lambda i: i.meeting)
     if not chosen:
-        raise Http404(_("Paragrafen finns inte."))
+        return _item_gone(request, body, committee, date, number)
     if len(chosen) > 1:
         return _choose_page(request, [i.meeting for i in chosen], suffix=f"{number}/")
     found = chosen[0]
@@ -195,7 +203,11 @@ def item(
         # Runs only when the cached fragment is rendered; the template reads `dnrs` first.
         browse.item_detail(item=found)
         cases = list(found.cases.all())
-        return {"dnrs": _dnr_links(found, cases), "path": browse.case_path(cases=cases)}
+        return {
+            "dnrs": _dnr_links(found, cases),
+            "path": browse.case_path(cases=cases),
+            "corrections": corrections.item_corrections(item=found),
+        }
 
     loaded = _once(detail)
     context = {
@@ -204,9 +216,26 @@ def item(
         "committee": found.meeting.committee,
         "dnrs": SimpleLazyObject(lambda: loaded()["dnrs"]),
         "path": SimpleLazyObject(lambda: loaded()["path"]),
+        "corrections": SimpleLazyObject(lambda: loaded()["corrections"]),
         "cache_seconds": PAGE_CACHE_SECONDS,
     }
     return render(request, "minutes/browse/item.html", context)
+
+
+def _item_gone(request: HttpRequest, body: str, committee: str, date: dt.date, number: int):
+    """A § a clerk took off the site answers 410 Gone with the reason; any other missing
+    § is a 404."""
+    gone = browse.depublished_item(
+        body_slug=body, committee_slug=committee, date=date, number=number
+    )
+    if gone is None:
+        raise Http404(_("Paragrafen finns inte."))
+    return render(
+        request,
+        "minutes/browse/item_gone.html",
+        {"item": gone, "meeting": gone.meeting, "committee": gone.meeting.committee},
+        status=410,
+    )
 
 
 def _dnr_links(item: Item, cases: list[Case]) -> list[tuple[str, Case | None]]:

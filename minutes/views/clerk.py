@@ -128,7 +128,9 @@ def publish(request: HttpRequest, upload: Upload) -> HttpResponse:
         result = upload_publish(
             upload=upload,
             user=request.user,
-            keep_corrections=form.cleaned_data["keep_corrections"],
+            keep_corrections=not form.cleaned_data["discard_corrections"],
+            allow_older=form.cleaned_data["allow_older"],
+            reason=form.cleaned_data["reason"],
         )
     except UploadError as error:
         review = upload_review(upload=upload)

@@ -28,7 +28,7 @@ from minutes.models import Meeting
 from minutes.parsing import ParseError
 from minutes.services.bulk_load import protocols_bulk_load
 from minutes.services.import_session import import_session_limited
-from minutes.services.importing import ImportRejected, meeting_import
+from minutes.services.importing import ImportRejected, OlderVersionRejected, meeting_import
 from minutes.services.parse_workers import Reading, parse_workers
 from minutes.services.resolve import ImportCache
 
@@ -80,7 +80,23 @@ class Command(BaseCommand):
         parser.add_argument(
             "--keep-corrections",
             action="store_true",
-            help="Behåll paragrafer som rättats i administrationen när ett protokoll ersätts.",
+            help="Förval: rättelser gjorda i administrationen behålls när ett protokoll ersätts.",
+        )
+        parser.add_argument(
+            "--discard-corrections",
+            action="store_true",
+            help=(
+                "Skriv över paragrafer och mötesuppgifter som rättats i administrationen "
+                "när ett protokoll ersätts (importloggen namnger dem)."
+            ),
+        )
+        parser.add_argument(
+            "--allow-older",
+            action="store_true",
+            help=(
+                "Låt en fil som ser ut att vara äldre än den publicerade versionen ersätta den "
+                "(utan flaggan vägras den och kommandot slutar med felstatus)."
+            ),
         )
         parser.add_argument(
             "--unpublished",
@@ -111,20 +127,31 @@ class Command(BaseCommand):
         ):
             self._run(bulk=bulk, **options)
 
-    def _run(self, *, paths, keep_corrections, unpublished, jobs, bulk, **options) -> None:
+    def _run(
+        self, *, paths, discard_corrections, allow_older, unpublished, jobs, bulk, **options
+    ) -> None:
         """Import (or bulk load) the files under `paths` and report."""
         started = time.perf_counter()
         self.cache = ImportCache()
+        if options["keep_corrections"] and discard_corrections:
+            raise CommandError("Välj --keep-corrections eller --discard-corrections, inte båda.")
         files, failures = files_under(paths)
         if bulk:
-            if keep_corrections:
-                raise CommandError("--keep-corrections gäller inte --bulk, som inte ersätter.")
+            if options["keep_corrections"] or discard_corrections or allow_older:
+                raise CommandError(
+                    "--keep-corrections, --discard-corrections och --allow-older gäller inte "
+                    "--bulk, som inte ersätter."
+                )
             self._bulk_load(files, failures, jobs=jobs, publish=not unpublished)
             return
         known = self._known_files(files)
         todo = [path for path in files if path not in known]
         counts: Counter[str] = Counter(unchanged=len(known))
-        options = {"keep_corrections": keep_corrections, "publish": not unpublished}
+        options = {
+            "keep_corrections": not discard_corrections,
+            "allow_older": allow_older,
+            "publish": not unpublished,
+        }
         # The workers are forked on entering, before the progress bar starts its thread.
         with (
             parse_workers(todo, jobs=jobs) as readings,
@@ -170,7 +197,13 @@ class Command(BaseCommand):
         return {path for path, digest in digests.items() if digest in stored}
 
     def _import_one(
-        self, path: Path, reading: Reading, *, keep_corrections: bool, publish: bool
+        self,
+        path: Path,
+        reading: Reading,
+        *,
+        keep_corrections: bool,
+        allow_older: bool,
+        publish: bool,
     ) -> tuple[str, str | None]:
         """Import one parsed file; return its status and, if it failed, why."""
         if isinstance(reading.parsed, ParseError):
@@ -182,8 +215,11 @@ class Command(BaseCommand):
                 filename=path.name,
                 publish=publish,
                 keep_corrections=keep_corrections,
+                allow_older=allow_older,
                 cache=self.cache,
             )
+        except OlderVersionRejected as error:
+            return "failed", f"{error} Inget ersattes; kör med --allow-older för att ersätta ändå."
         except ImportRejected as error:
             return "failed", str(error)
         except Exception as error:
