@@ -14,11 +14,7 @@ import pytest
 from devtools.hostile_inputs import docx_bomb, pdf_bomb
 from minutes import models
 from minutes.parsing import FORMAT_VERSION, api
-from tests import test_clerk_web as clerk_web
 from tests.test_clerk_web import publish, stored_files, upload, upload_fixture
-
-# The clerk pages' fixtures, shared with their own tests.
-clerk, clerk_client, media_root = clerk_web.clerk, clerk_web.clerk_client, clerk_web.media_root
 
 pytestmark = pytest.mark.django_db
 

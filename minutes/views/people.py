@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Page
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -19,21 +21,15 @@ def person(request: HttpRequest, body: str, slug: str) -> HttpResponse:
     found = people.person_get(body_slug=body, slug=slug)
     if found is None:
         raise Http404(_("Personen finns inte."))
-    attendances = paginate(
-        request, people.person_attendances(person=found), param="narvaro", per_page=PER_PAGE
-    )
-    yrkanden = paginate(
-        request, people.person_yrkanden(person=found), param="yrkanden", per_page=PER_PAGE
-    )
-    reservations = paginate(
+    pages = _pages(
         request,
-        people.person_reservations(person=found),
-        param="reservationer",
-        per_page=PER_PAGE,
+        narvaro=(people.person_attendances(person=found), None),
+        yrkanden=(people.person_yrkanden(person=found), None),
+        reservationer=(people.person_reservations(person=found), None),
+        roster=(people.person_votes(person=found), None),
     )
-    votes = paginate(request, people.person_votes(person=found), param="roster", per_page=PER_PAGE)
     # Someone named only in unpublished protocols is not public yet.
-    if not any(p.paginator.count for p in (attendances, yrkanden, reservations, votes)):
+    if not any(page.paginator.count for page in pages.values()):
         raise Http404(_("Personen finns inte."))
     years = people.person_years(person=found)
     context = {
@@ -47,10 +43,10 @@ def person(request: HttpRequest, body: str, slug: str) -> HttpResponse:
             [(str(y.year), y.votes) for y in years],
             title=_("Röster i voteringar per år för %(name)s") % {"name": found.name},
         ),
-        "attendances": attendances,
-        "yrkanden": yrkanden,
-        "reservations": reservations,
-        "votes": votes,
+        "attendances": pages["narvaro"],
+        "yrkanden": pages["yrkanden"],
+        "reservations": pages["reservationer"],
+        "votes": pages["roster"],
     }
     return render(request, "minutes/browse/person.html", context)
 
@@ -69,24 +65,26 @@ def party(request: HttpRequest, abbreviation: str) -> HttpResponse:
         return redirect(found, permanent=True)
     totals = people.party_totals_cached(party=found)
     title = _("Reservationer per år för %(party)s") % {"party": found.abbreviation}
+    pages = _pages(
+        request,
+        reservationer=(people.party_reservations(party=found), totals.reservations),
+        yrkanden=(people.party_yrkanden(party=found), totals.yrkanden),
+    )
     context = {
         "party": found,
         "per_year": totals.per_year,
         "chart": bar_chart([(str(y), n) for y, n in totals.per_year], title=title),
         "by_committee": totals.by_committee,
-        "reservations": paginate(
-            request,
-            people.party_reservations(party=found),
-            param="reservationer",
-            per_page=PER_PAGE,
-            count=totals.reservations,
-        ),
-        "yrkanden": paginate(
-            request,
-            people.party_yrkanden(party=found),
-            param="yrkanden",
-            per_page=PER_PAGE,
-            count=totals.yrkanden,
-        ),
+        "reservations": pages["reservationer"],
+        "yrkanden": pages["yrkanden"],
     }
     return render(request, "minutes/browse/party.html", context)
+
+
+def _pages(request: HttpRequest, **lists: tuple[QuerySet, int | None]) -> dict[str, Page]:
+    """One page of each list, named by its query parameter: `param=(rows, count)`, the
+    count when it is known already (cached), else None."""
+    return {
+        param: paginate(request, rows, param=param, per_page=PER_PAGE, count=count)
+        for param, (rows, count) in lists.items()
+    }
