@@ -110,11 +110,7 @@ def looks_wrapped(previous: str) -> bool:
     """True when `previous` was cut by the page width, so the next line continues it."""
     # Only the tail is searched: the longest ending (` eller`) fits in 8 characters, and a
     # `$`-anchored search over a whole line tries every position.
-    if len(previous) < _WRAP_MIN_LENGTH:
-        return False
-    # A full-width line ending in a comma runs on (`A (M), B (C), … D (M),` / `E (MP) yrkar`);
-    # a short one is a list entry.
-    return previous.endswith(",") or not _ENDS_ENTRY_RE.search(previous[-8:])
+    return len(previous) >= _WRAP_MIN_LENGTH and not _ENDS_ENTRY_RE.search(previous[-8:])
 
 
 def stripped_lines(lines: Sequence[str]) -> Iterator[tuple[str, str | None]]:
@@ -129,6 +125,13 @@ def stripped_lines(lines: Sequence[str]) -> Iterator[tuple[str, str | None]]:
         previous = line
 
 
+def _runs_on_after_comma(previous: str) -> bool:
+    """A full-width line ending in a comma runs on into the next (`A (M), B (C), … D (M),`
+    over `E (MP) yrkar …`); a short one is a list entry, and an att-clause after it is a
+    clause of its own (the caller tells)."""
+    return len(previous) >= _WRAP_MIN_LENGTH and previous.endswith(",")
+
+
 def split_paragraphs(lines: Sequence[str]) -> list[str]:
     """Join lines into paragraphs: blank lines, bullets and short list lines separate them.
 
@@ -139,7 +142,7 @@ def split_paragraphs(lines: Sequence[str]) -> list[str]:
     for line, previous in stripped_lines(lines):
         continues = (
             previous is not None
-            and (line[0].islower() or looks_wrapped(previous))
+            and (line[0].islower() or looks_wrapped(previous) or _runs_on_after_comma(previous))
             and not is_bullet(line)
             and not ATT_RE.match(line)
         )

@@ -117,8 +117,10 @@ MEETINGS = DataTable(
         _text("sha256", _("originalfilens sha256")),
         Column("page_count", "integer", _("sidor i originalfilen"), nullable=True),
         Column("imported_at", "timestamptz", _("när protokollet lästes in")),
+        Column("corrected_at", "timestamptz", _("när en protokollförare rättade"), nullable=True),
     ),
-    internal=("source_file", "parse_warnings", "is_published"),
+    # corrected_fields: which fields a re-import must keep, the corrections' own bookkeeping.
+    internal=("source_file", "parse_warnings", "is_published", "corrected_fields"),
 )
 
 COMMITTEES = DataTable(
@@ -178,6 +180,8 @@ ITEMS = DataTable(
         "search_vector",
         "tags",
         "phrase_vector",
+        "depublished_at",  # a depublished § is not exported at all
+        "depublished_reason",
     ),
 )
 
