@@ -159,14 +159,17 @@ def _common_word_matches(search: ItemSearch) -> QuerySet[Item]:
     return search.filterset.qs.filter(tested).order_by()
 
 
-def item_search(*, query: str, filters: Mapping[str, str]) -> ItemSearch:
+def item_search(
+    *, query: str, filters: Mapping[str, str], within: QuerySet[Item] | None = None
+) -> ItemSearch:
     """Published items matching the words of `query` and the URL `filters`, best first.
 
     The query language is PostgreSQL's websearch syntax (`"exakt fras"`, `-ord`, `OR`);
-    without words the filtered items come newest first.
+    without words the filtered items come newest first. `within` narrows the published
+    items searched (the alerts search only what was published since their last mail).
     """
     query = " ".join(query.split())
-    filterset = ItemFilter(filters, queryset=published_items())
+    filterset = ItemFilter(filters, queryset=published_items() if within is None else within)
     items = filterset.qs
     if not query:
         return ItemSearch(

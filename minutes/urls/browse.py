@@ -53,7 +53,7 @@ class BodySlugConverter:
     # The first path segments of the other areas (api, search, clerk, sign-in, admin, files).
     RESERVED = frozenset(
         {"admin", "api", "arende", "healthz", "konto", "media", "parti", "protokollforare"}
-        | {"sok", "static"}
+        | {"bevaka", "sok", "static"}
     )
 
     def to_python(self, value: str) -> str:
