@@ -183,7 +183,10 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 # Seconds an SMTP server may take to answer: a slow one must not hold up the others' mail.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT") or "10")
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL") or "Protokollarkivet <noreply@localhost>"
+_MAIL_HOST = next((h.lstrip(".") for h in ALLOWED_HOSTS if "*" not in h), "localhost")
+DEFAULT_FROM_EMAIL = (
+    os.environ.get("DEFAULT_FROM_EMAIL") or f"Protokollarkivet <noreply@{_MAIL_HOST}>"
+)
 # Where the links in mails point (no request to read the host from when a command sends).
 SITE_URL = (
     os.environ.get("SITE_URL")
