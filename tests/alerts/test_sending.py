@@ -4,14 +4,18 @@ server, whatever crashes or fails on the way."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection, transaction
 from django.utils import timezone
 
 from alerts.models import Delivery, Publication, Subscription
 from alerts.services import sending
+from minutes.services.search_index import update_search_vectors
+from tests import factories as f
 from tests.smtp_sink import subject, text_of
 
 from .conftest import STYRELSE, UTSKOTT, follow, follow_confirmed, publish
@@ -162,3 +166,42 @@ def test_publications_nobody_needs_are_pruned(smtp):
     follow_confirmed("anna@example.se", "q=ambulansflyget")
     call_command("send_alerts")
     assert not Publication.objects.exists()
+
+
+def published_item(committee, title: str) -> None:
+    """A published meeting with one § titled `title`, searchable (in the caller's transaction)."""
+    item = f.ItemFactory(meeting=f.MeetingFactory(committee=committee), title=title)
+    update_search_vectors([item.pk])
+
+
+def test_a_publication_that_commits_late_is_not_passed_over(smtp):
+    """Transaction A begins publishing, B publishes and commits, a run starts: B's match
+    waits while A is open (a mark past B would pass over A), and both come once A commits."""
+    first, second = f.CommitteeFactory(), f.CommitteeFactory()
+    follow_confirmed("anna@example.se", "q=vårdcentral")
+    begun, finish = threading.Event(), threading.Event()
+
+    def slow_publisher() -> None:
+        try:
+            with transaction.atomic():
+                published_item(first, "Ny vårdcentral i Öby")
+                begun.set()
+                finish.wait(timeout=30)
+        finally:
+            connection.close()
+
+    publisher = threading.Thread(target=slow_publisher)
+    publisher.start()
+    try:
+        assert begun.wait(timeout=30)
+        published_item(second, "Vårdcentral i Norrby byggs om")
+        call_command("send_alerts")
+        assert matches_mails(smtp, "anna@example.se") == []
+    finally:
+        finish.set()
+        publisher.join()
+    call_command("send_alerts")
+    [news] = matches_mails(smtp, "anna@example.se")
+    assert "Öby" in text_of(news) and "Norrby" in text_of(news)
+    call_command("send_alerts")
+    assert len(matches_mails(smtp, "anna@example.se")) == 1
