@@ -43,13 +43,16 @@ class FollowedSearch:
         return reverse("minutes:search") + f"?{self.query}"
 
 
-def followed_search(params: Mapping[str, str]) -> FollowedSearch | None:
+def followed_search(
+    params: Mapping[str, str], *, case_key: str | None = None
+) -> FollowedSearch | None:
     """The search of the URL parameters `params` as it can be followed, or None when it asks
     for nothing (no valid words, no valid filter).
 
     Only what the search understood is kept (blank, unreadable and paging parameters go),
     sorted, so the same search followed twice is one subscription. Words that name a case
-    exactly follow the case: its next § anywhere in the archive.
+    exactly follow the case: its next § anywhere in the archive (`case_key` when the caller
+    knows the case already, as its page does).
     """
     words = SearchForm(params).query.strip()
     filterset = ItemFilter(params, queryset=Item.objects.none())
@@ -61,7 +64,8 @@ def followed_search(params: Mapping[str, str]) -> FollowedSearch | None:
         kept["q"] = " ".join(words.split())
     for name in sorted(active):
         kept[name] = str(params[name]).strip()
-    case_key = exact_case_key(words, cases_by_dnr_prefix(words)) if words else None
+    if case_key is None and words:
+        case_key = exact_case_key(words, cases_by_dnr_prefix(words))
     return FollowedSearch(
         query=kept.urlencode(), case_key=case_key or "", label=_label(words, case_key, filterset)
     )

@@ -169,8 +169,11 @@ def test_the_manage_page_lists_masks_changes_and_deletes_everything(client, smtp
     assert Subscriber.objects.filter(email="bo@example.se").exists()
 
 
-def test_a_case_page_offers_to_follow_its_case(client):
+def test_a_case_page_offers_to_follow_its_case(client, smtp):
     publish(UTSKOTT)
     html = client.get("/arende/24rs1234/").content.decode()
     assert "Bevaka ärendet med e-post" in html
     assert f'name="query" value="{QueryDict("q=24RS1234").urlencode()}"' in html
+    post_follow(client, "q=24RS1234")
+    assert Subscription.objects.get().case_key == "24rs1234"
+    assert subject(smtp.to("anna@example.se")[0]) == "Bekräfta bevakningen av ärendet 24RS1234"
