@@ -109,8 +109,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def manage_change(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     """Change how often one of the address's searches is mailed."""
-    subscriber = _subscriber(links.manage_id(token))
-    subscription = _subscription(pk, subscriber=subscriber)
+    subscription = _managed_subscription(token, pk)
     if subscription is None:
         return _invalid_link(request)
     form = FrequencyForm(request.POST, prefix=f"b{pk}")
@@ -124,8 +123,7 @@ def manage_change(request: HttpRequest, token: str, pk: int) -> HttpResponse:
 @require_POST
 def manage_remove(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     """End one of the address's searches."""
-    subscriber = _subscriber(links.manage_id(token))
-    subscription = _subscription(pk, subscriber=subscriber)
+    subscription = _managed_subscription(token, pk)
     if subscription is None:
         return _invalid_link(request)
     if subscription_delete(subscription=subscription):
@@ -143,13 +141,20 @@ def manage_delete(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "alerts/deleted.html")
 
 
-def _subscription(pk: int | None, *, subscriber: Subscriber | None = None) -> Subscription | None:
+def _subscription(pk: int | None) -> Subscription | None:
     if pk is None:
         return None
-    rows = Subscription.objects.select_related("subscriber").filter(pk=pk)
-    if subscriber is not None:
-        rows = rows.filter(subscriber=subscriber)
-    return rows.first()
+    return Subscription.objects.select_related("subscriber").filter(pk=pk).first()
+
+
+def _managed_subscription(token: str, pk: int) -> Subscription | None:
+    """The subscription `pk` of the address the manage link names; None when the link is
+    forged or the subscription is another address's."""
+    subscriber_pk = links.manage_id(token)
+    if subscriber_pk is None:
+        return None
+    rows = Subscription.objects.select_related("subscriber")
+    return rows.filter(pk=pk, subscriber_id=subscriber_pk).first()
 
 
 def _subscriber(pk: int | None) -> Subscriber | None:

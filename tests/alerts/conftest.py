@@ -12,9 +12,8 @@ from django.http import QueryDict
 from alerts.models import Subscription
 from alerts.selectors import followed_search
 from alerts.services.subscribing import subscription_confirm, subscription_request
-from minutes.parsing import parse_file
-from minutes.services.importing import meeting_import
 from tests.smtp_sink import SmtpSink, smtp_server
+from tests.test_importing import import_path
 
 PROTOCOLS = Path(__file__).resolve().parents[1] / "fixtures" / "protocols"
 UTSKOTT = PROTOCOLS / "import_utskott_2024-03-05.txt"  # § 13 on 24RS1234, § 14 ambulansflyg
@@ -29,16 +28,14 @@ def smtp(settings) -> Iterator[SmtpSink]:
 
 
 @pytest.fixture(autouse=True)
-def media(settings, tmp_path) -> Path:
+def media(settings, tmp_path) -> None:
+    """Stored protocol files go to a temporary MEDIA_ROOT, never into var/."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 def publish(path: Path, **options):
     """Import (and publish) a protocol file, as `import_minutes` does."""
-    return meeting_import(
-        parsed=parse_file(path), data=path.read_bytes(), filename=path.name, **options
-    ).meeting
+    return import_path(path, **options).meeting
 
 
 def follow(address: str, query: str, frequency: str = "immediate") -> Subscription:

@@ -113,6 +113,12 @@ def test_a_forged_or_swapped_link_changes_nothing(client, smtp):
         response = client.post(url)
         assert response.status_code == 404, url
         assert "Länken gäller inte" in response.content.decode()
+    for url in [
+        f"/bevaka/hantera/{token}/{subscription.pk}/avsluta/",  # forged manage link
+        f"/bevaka/hantera/{token}/{subscription.pk}/andra/",
+        f"/bevaka/hantera/{token}/radera/",
+    ]:
+        assert client.post(url, {f"b{subscription.pk}-frequency": "daily"}).status_code == 404
     assert Subscription.objects.filter(pk=subscription.pk, confirmed_at=None).exists()
 
 

@@ -4,10 +4,9 @@ developer machine (what `make run` uses)."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.test_settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBE = (
@@ -16,16 +15,10 @@ PROBE = (
     "'EMAIL_FILE_PATH', 'EMAIL_HOST', 'EMAIL_PORT', 'EMAIL_HOST_USER', 'EMAIL_USE_TLS', "
     "'EMAIL_TIMEOUT', 'DEFAULT_FROM_EMAIL', 'SITE_URL']}))"
 )
-MAIL_NAMES = {"EMAIL_HOST", "EMAIL_PORT", "EMAIL_HOST_USER", "EMAIL_HOST_PASSWORD"}
-MAIL_NAMES |= {"EMAIL_USE_TLS", "DEFAULT_FROM_EMAIL", "SITE_URL", "DATABASE_URL", "SECRET_KEY"}
 
 
 def mail_settings(**env: str) -> dict:
-    clean = {k: v for k, v in os.environ.items() if k not in MAIL_NAMES}
-    clean.update(env, DJANGO_SETTINGS_MODULE="archive.settings")
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=ROOT, env=clean, capture_output=True, text=True
-    )
+    result = load_settings(PROBE, **env)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
