@@ -8,6 +8,7 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY archive ./archive
 COPY minutes ./minutes
+COPY alerts ./alerts
 RUN pip install .
 
 COPY . .

@@ -43,6 +43,7 @@ run: migrate
 	@echo
 	@echo "Skapa den första protokollföraren (clerk) med:"
 	@echo "  $(MANAGE) create_clerk ANVÄNDARNAMN"
+	@echo "E-post (bevakningar, $(MANAGE) send_alerts) hamnar som filer i var/mail."
 	@echo
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
 

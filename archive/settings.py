@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "minutes",
+    "alerts",
 ]
 # The development app (sample protocols, benchmarks) is not in the production image.
 if importlib.util.find_spec("devtools") is not None:
@@ -179,6 +180,32 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # An upload is parsed in a child that may grow this much and run this long (bounded_parse).
 UPLOAD_PARSE_MEMORY_BYTES = int(os.environ.get("UPLOAD_PARSE_MEMORY_BYTES", str(350 * 10**6)))
 UPLOAD_PARSE_SECONDS = float(os.environ.get("UPLOAD_PARSE_SECONDS", "9"))
+
+# Mail (the alerts): Django's backends, configured from the environment. SMTP in
+# production; on a developer machine each mail is a file in var/mail.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.filebased.EmailBackend"
+    if EMBEDDED_DATABASE
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT") or "25")
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+# Seconds an SMTP server may take to answer: a slow one must not hold up the others' mail.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT") or "10")
+_MAIL_HOST = next((h.lstrip(".") for h in ALLOWED_HOSTS if "*" not in h), "localhost")
+DEFAULT_FROM_EMAIL = (
+    os.environ.get("DEFAULT_FROM_EMAIL") or f"Protokollarkivet <noreply@{_MAIL_HOST}>"
+)
+# Where the links in mails point (no request to read the host from when a command sends).
+SITE_URL = (
+    os.environ.get("SITE_URL")
+    or ("http://127.0.0.1:8000" if EMBEDDED_DATABASE else "")
+    or (f"https://{ALLOWED_HOSTS[0]}" if ALLOWED_HOSTS else "")
+).rstrip("/")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

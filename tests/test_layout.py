@@ -29,7 +29,7 @@ def _imported_top_modules(path: Path) -> set[str]:
 
 
 def _production_files() -> list[Path]:
-    files = [*ROOT.glob("minutes/**/*.py"), *ROOT.glob("archive/**/*.py")]
+    files = [f for app in ("minutes", "archive", "alerts") for f in ROOT.glob(f"{app}/**/*.py")]
     return [f for f in files if f not in DEVELOPMENT_ONLY_MODULES]
 
 
@@ -52,7 +52,7 @@ def _undeclared(files: list[Path], requirements: list[str]) -> set[tuple[str, st
     provides."""
     declared = _requirement_names(requirements)
     distributions = packages_distributions()
-    local = {"minutes", "archive", "devtools", "tests", "conftest"}
+    local = {"minutes", "archive", "alerts", "devtools", "tests", "conftest"}
     missing = set()
     for path in files:
         for module in _imported_top_modules(path) - local - set(sys.stdlib_module_names):

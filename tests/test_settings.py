@@ -33,11 +33,11 @@ SETTINGS_FROM_ENVIRONMENT = {
 }
 
 
-def load_settings(**env: str) -> subprocess.CompletedProcess:
+def load_settings(probe: str = PROBE, **env: str) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if k not in SETTINGS_FROM_ENVIRONMENT}
     clean.update(env, DJANGO_SETTINGS_MODULE="archive.settings")
     return subprocess.run(
-        [sys.executable, "-c", PROBE],
+        [sys.executable, "-c", probe],
         cwd=ROOT,
         env=clean,
         capture_output=True,

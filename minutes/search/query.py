@@ -162,15 +162,23 @@ def _common_word_matches(search: ItemSearch) -> QuerySet[Item]:
     return search.filterset.qs.filter(tested).order_by()
 
 
-def item_search(*, query: str, filters: Mapping[str, str], exact: bool = False) -> ItemSearch:
+def item_search(
+    *,
+    query: str,
+    filters: Mapping[str, str],
+    exact: bool = False,
+    within: QuerySet[Item] | None = None,
+) -> ItemSearch:
     """Published items matching the words of `query` and the URL `filters`, best first.
 
     The query language is PostgreSQL's websearch syntax (`"exakt fras"`, `-ord`, `OR`);
     without words the filtered items come newest first. Unless `exact`, each word also
-    finds its compounds and inflected forms (minutes.search.expansion).
+    finds its compounds and inflected forms (minutes.search.expansion). `within` narrows
+    the published items searched (the alerts search only what was published since their
+    last mail).
     """
     query = " ".join(query.split())
-    filterset = ItemFilter(filters, queryset=published_items())
+    filterset = ItemFilter(filters, queryset=published_items() if within is None else within)
     items = filterset.qs
     if not query:
         return ItemSearch(

@@ -53,7 +53,7 @@ class BodySlugConverter:
     # The first path segments of the other areas (api, search, clerk, sign-in, admin, files).
     RESERVED = frozenset(
         {"admin", "api", "arende", "healthz", "konto", "media", "parti", "protokollforare"}
-        | {"data", "sok", "static", "tillganglighet"}
+        | {"bevaka", "data", "sok", "static", "tillganglighet"}
     )
 
     def to_python(self, value: str) -> str:
