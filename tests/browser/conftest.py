@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.db import DEFAULT_DB_ALIAS, connections
 from playwright.sync_api import Browser, Page, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
@@ -61,28 +60,12 @@ def browser() -> Iterator[Browser]:
     # are still synchronous, so Django's async guard must not refuse them.
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        before = connections[DEFAULT_DB_ALIAS]
         with sync_playwright() as playwright:
-            _carry_serialized_rows(before)
             chromium = playwright.chromium.launch(
                 executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
             )
             yield chromium
             chromium.close()
-
-
-def _carry_serialized_rows(before) -> None:
-    """Hand the rows the migrations made, serialized when the test databases were set up,
-    to the connection the tests see from here on.
-
-    Playwright runs the test's code in a greenlet with context variables of its own, where
-    Django's connection is a new object: without this, a transactional test that follows
-    another module's flush restores nothing (the clerks' group goes missing).
-    """
-    now = connections[DEFAULT_DB_ALIAS]
-    contents = getattr(before, "_test_serialized_contents", None)
-    if now is not before and contents is not None:
-        now._test_serialized_contents = contents
 
 
 @pytest.fixture

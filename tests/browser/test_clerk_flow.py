@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import Page, expect
 
 from minutes import models
@@ -29,7 +29,11 @@ pytestmark = [
 @pytest.fixture
 def clerk(django_user_model):
     user = django_user_model.objects.create_user("granskare", password=PASSWORD)
-    user.groups.add(Group.objects.get(name=CLERK_GROUP))
+    # A transactional test before this one may have flushed the group its migration made;
+    # the flush's post_migrate has made the permissions again.
+    group, _ = Group.objects.get_or_create(name=CLERK_GROUP)
+    group.permissions.set(Permission.objects.filter(content_type__app_label="minutes"))
+    user.groups.add(group)
     return user
 
 
