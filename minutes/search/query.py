@@ -3,8 +3,9 @@ matching rows in result order.
 
 One `swedish` configuration everywhere (services.search_index.SEARCH_CONFIG): in the stored
 vector, the query and the headline, or highlighting silently breaks. Only published
-meetings are ever searched. A common word's matches are ranked in a window of the first
-RANK_WINDOW, and counted up to COUNT_CAP (docs/performance.md says why).
+meetings are ever searched. Matches are counted up to COUNT_CAP; the result pages rank
+every match of a word, or of a word in more items than settings.SEARCH_RANK_ALL_LIMIT its
+newest settings.SEARCH_RANK_WINDOW, never the first stored (docs/performance.md says why).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchQueryField,
@@ -44,9 +46,11 @@ ROW_TEST_COST = 6.0
 INTERSECT_LIMIT = 30_000
 # Beyond this many hits an exact total costs a scan of every match and helps no reader.
 COUNT_CAP = 1_000
-# The result pages rank at most this many matches of a common word: ranking reads every
-# ranked row's vector, and ranking every match is what makes full-text search slow.
-RANK_WINDOW = COUNT_CAP
+
+
+def rank_window() -> int:
+    """How many matches the result pages list at most (settings.SEARCH_RANK_WINDOW)."""
+    return settings.SEARCH_RANK_WINDOW
 
 
 @dataclass(frozen=True)
@@ -74,10 +78,34 @@ class ItemSearch:
 
     @cached_property
     def ranked_window(self) -> list[int]:
-        """The first RANK_WINDOW hits' ids, best first: rank, then newest, then id (the
-        order `_ranked` gives in SQL, here over hits already fetched with their rank)."""
-        hits = self._first_hits[:RANK_WINDOW]
-        return [pk for pk, _, _ in sorted(hits, key=lambda h: (-h[1], -h[2].toordinal(), h[0]))]
+        """The ids the result pages list, best first: rank, then newest, then id (the
+        order `_ranked` gives in SQL).
+
+        The first hits are ranked here when they hold every match or are the newest (a
+        common word walked newest first); otherwise they are whichever the index yielded
+        first, and the window is asked for by rank or date (`_window_hits`).
+        """
+        window = rank_window()
+        hits = self._first_hits
+        if len(hits) > window and not self._hits_come_newest_first:
+            hits = self._window_hits(window)
+        return _best_first(hits[:window])
+
+    def _window_hits(self, window: int) -> list[tuple]:
+        """The `window` best matches by rank, or, for a word in more items than
+        settings.SEARCH_RANK_ALL_LIMIT, the `window` newest: (id, rank, meeting date).
+
+        Ranking reads every ranked row's vector; a moderately common word's matches are
+        ranked whole (docs/performance.md has the cost), a very common word's newest are
+        found through the newest-first index.
+        """
+        matches = self.matches.order_by()
+        ranked = matches.annotate(rank=SearchRank(F("search_vector"), self.search_query))
+        if _estimated_rows(matches) <= settings.SEARCH_RANK_ALL_LIMIT:
+            chosen = ranked.order_by("-rank", "-meeting_date", "pk")
+        else:
+            chosen = ranked.order_by("-meeting_date", "meeting_id", "number")
+        return list(chosen.values_list("pk", "rank", "meeting_date")[:window])
 
     @cached_property
     def _first_hits(self) -> list[tuple]:
@@ -96,15 +124,25 @@ class ItemSearch:
         """
         if self.search_query is None:
             return list(self.items.values_list("pk")[: COUNT_CAP + 1])
+        matches, _ = self._hit_source
+        ranked = matches.annotate(rank=SearchRank(F("search_vector"), self.search_query))
+        return list(ranked.values_list("pk", "rank", "meeting_date")[: COUNT_CAP + 1])
+
+    @cached_property
+    def _hit_source(self) -> tuple[QuerySet[Item], bool]:
+        """The matches `_first_hits` reads, and whether they come newest first."""
         matches = self.matches.order_by()
         if (
             not self.by_pairs
             and _is_common(self.search_query)
             and not self._intersected_in_index(matches)
         ):
-            matches = _common_word_matches(self)
-        ranked = matches.annotate(rank=SearchRank(F("search_vector"), self.search_query))
-        return list(ranked.values_list("pk", "rank", "meeting_date")[: COUNT_CAP + 1])
+            return _common_word_matches(self), not self.filterset.active_values
+        return matches, False
+
+    @property
+    def _hits_come_newest_first(self) -> bool:
+        return self._hit_source[1]
 
     def _intersected_in_index(self, matches: QuerySet[Item]) -> bool:
         """True when a tag filter leaves a common word few enough matches that the GIN
@@ -115,6 +153,11 @@ class ItemSearch:
         are found (docs/performance.md has the figures).
         """
         return self.filterset.requires_tag and _estimated_rows(matches) <= INTERSECT_LIMIT
+
+
+def _best_first(hits: list[tuple]) -> list[int]:
+    """The ids of (id, rank, meeting date) hits by rank, then newest, then id."""
+    return [pk for pk, _, _ in sorted(hits, key=lambda h: (-h[1], -h[2].toordinal(), h[0]))]
 
 
 def _estimated_rows(items: QuerySet[Item]) -> float:
@@ -233,11 +276,9 @@ def _ranked(items: QuerySet[Item], search_query: SearchQuery) -> QuerySet[Item]:
 
 
 def search_window(search: ItemSearch) -> QuerySet[Item] | list[int]:
-    """What the result pages list, as ids: the ranked best of the first RANK_WINDOW matches.
-
-    Under RANK_WINDOW matches (most searches) this is every match, ranked; of a common
-    word's hundreds of thousands, the first RANK_WINDOW of `first_ids` are ranked.
-    Without words the filtered items come newest first, which needs no cut.
+    """What the result pages list, as ids: the best `rank_window()` matches
+    (`ItemSearch.ranked_window`). Without words the filtered items come newest first,
+    which needs no cut.
     """
     if search.search_query is None:
         return search.items.values_list("pk", flat=True)
