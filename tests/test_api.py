@@ -149,14 +149,14 @@ def test_cases_list_prefix_and_detail_in_time_order(client, archive):
     assert [c["key"] for c in data["results"]] == ["24rs100"]
     assert get(client, "/api/v1/cases/?prefix=24 RS")["count"] == 1
     assert get(client, "/api/v1/cases/?prefix=25")["count"] == 0
-    case = get(client, "/api/v1/cases/24RS100/")
+    case = get(client, "/api/v1/cases/region-testvik/24RS100/")
     assert case["dnr"] == "24RS100"
     assert [i["meeting"]["date"] for i in case["items"]] == [
         "2024-03-05",
         "2024-04-10",
         "2024-05-14",
     ]
-    get(client, "/api/v1/cases/23ks5/", 404)
+    get(client, "/api/v1/cases/region-testvik/23ks5/", 404)
 
 
 def test_people_and_parties(client, archive):
