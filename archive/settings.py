@@ -162,11 +162,9 @@ STORAGES = {
     },
 }
 
-# Search ranking (minutes/search/query.py, docs/performance.md): the result pages list the
-# best SEARCH_RANK_WINDOW matches; a word in more items than SEARCH_RANK_ALL_LIMIT has its
-# newest SEARCH_RANK_WINDOW ranked instead of all of them.
+# The result pages list at most this many matches of a search, the best (or a word in
+# very many items, its newest) ranked (minutes/search/query.py, docs/performance.md).
 SEARCH_RANK_WINDOW = 1_000
-SEARCH_RANK_ALL_LIMIT = 20_000
 
 # Uploads are protocols, at most a few MB; the form checks its own limit with a message.
 MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_BYTES", str(25 * 1024 * 1024)))

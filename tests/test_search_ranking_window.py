@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 from django.db import connection
 
+from minutes.search import query as search
 from minutes.search.query import item_search
 from minutes.search.results import search_page
 from minutes.services.search_index import update_search_vectors
@@ -58,7 +59,10 @@ def _stored_order(query: str) -> list[int]:
     return list(matches.order_by("pk").values_list("pk", flat=True))
 
 
-def test_the_page_ranks_every_match_when_more_match_than_the_window(stored_worst_first):
+def test_the_page_ranks_every_match_when_more_match_than_the_window(
+    stored_worst_first, monkeypatch
+):
+    monkeypatch.setattr(search, "RANK_COST", 0.0)  # ranking every match is always cheaper
     every_match_ranked = list(
         item_search(query="remiss", filters={}).items.values_list("pk", flat=True)[:WINDOW]
     )
@@ -68,9 +72,24 @@ def test_the_page_ranks_every_match_when_more_match_than_the_window(stored_worst
     assert shown != _stored_order("remiss")[:WINDOW]
 
 
-def test_a_word_in_very_many_items_ranks_its_newest(stored_worst_first, settings):
-    settings.SEARCH_RANK_ALL_LIMIT = 0  # every word counts as very common here
+def test_a_word_in_very_many_items_ranks_its_newest(stored_worst_first, monkeypatch):
+    monkeypatch.setattr(search, "RANK_COST", 1e9)  # finding the newest is always cheaper
     shown = _page_ids("remiss")
     assert set(shown) == set(stored_worst_first["newest"])
     newest_ranked = item_search(query="remiss", filters={}).items.filter(pk__in=shown)
     assert shown == list(newest_ranked.values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize(
+    ("matches", "published", "ranked_whole"),
+    [
+        (16_836, 100_000, False),  # `remiss` at 100k: its newest 1,000 are found sooner
+        (5_000, 100_000, True),
+        (20_000, 1_000_000, True),
+        (77_000, 1_000_000, False),
+    ],
+)
+def test_every_match_is_ranked_while_that_is_cheaper_than_finding_the_newest(
+    matches, published, ranked_whole
+):
+    assert search.rank_beats_walk(matches, published, 1_000) is ranked_whole

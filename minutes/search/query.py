@@ -4,8 +4,8 @@ matching rows in result order.
 One `swedish` configuration everywhere (services.search_index.SEARCH_CONFIG): in the stored
 vector, the query and the headline, or highlighting silently breaks. Only published
 meetings are ever searched. Matches are counted up to COUNT_CAP; the result pages rank
-every match of a word, or of a word in more items than settings.SEARCH_RANK_ALL_LIMIT its
-newest settings.SEARCH_RANK_WINDOW, never the first stored (docs/performance.md says why).
+every match, or of a word in many items its newest settings.SEARCH_RANK_WINDOW, never the
+first stored (docs/performance.md says why).
 """
 
 from __future__ import annotations
@@ -46,6 +46,10 @@ ROW_TEST_COST = 6.0
 INTERSECT_LIMIT = 30_000
 # Beyond this many hits an exact total costs a scan of every match and helps no reader.
 COUNT_CAP = 1_000
+# What ranking one match costs against testing one row on the newest-first walk
+# (docs/performance.md): decides whether a word's window is every match ranked or its
+# newest matches (`rank_beats_walk`).
+RANK_COST = 2.0
 
 
 def rank_window() -> int:
@@ -79,33 +83,9 @@ class ItemSearch:
     @cached_property
     def ranked_window(self) -> list[int]:
         """The ids the result pages list, best first: rank, then newest, then id (the
-        order `_ranked` gives in SQL).
-
-        The first hits are ranked here when they hold every match or are the newest (a
-        common word walked newest first); otherwise they are whichever the index yielded
-        first, and the window is asked for by rank or date (`_window_hits`).
-        """
-        window = rank_window()
-        hits = self._first_hits
-        if len(hits) > window and not self._hits_come_newest_first:
-            hits = self._window_hits(window)
-        return _best_first(hits[:window])
-
-    def _window_hits(self, window: int) -> list[tuple]:
-        """The `window` best matches by rank, or, for a word in more items than
-        settings.SEARCH_RANK_ALL_LIMIT, the `window` newest: (id, rank, meeting date).
-
-        Ranking reads every ranked row's vector; a moderately common word's matches are
-        ranked whole (docs/performance.md has the cost), a very common word's newest are
-        found through the newest-first index.
-        """
-        matches = self.matches.order_by()
-        ranked = matches.annotate(rank=SearchRank(F("search_vector"), self.search_query))
-        if _estimated_rows(matches) <= settings.SEARCH_RANK_ALL_LIMIT:
-            chosen = ranked.order_by("-rank", "-meeting_date", "pk")
-        else:
-            chosen = ranked.order_by("-meeting_date", "meeting_id", "number")
-        return list(chosen.values_list("pk", "rank", "meeting_date")[:window])
+        order `_ranked` gives in SQL). The first hits come best first or newest first
+        (`_ordered_matches`), so the first `rank_window()` of them are the ones to list."""
+        return _best_first(self._first_hits[: rank_window()])
 
     @cached_property
     def _first_hits(self) -> list[tuple]:
@@ -113,38 +93,41 @@ class ItemSearch:
 
         The capped count, the ranking window and the facets all read this one list, so a
         common word's hundreds of thousands of matches are looked up once per page, not
-        three times, and each hit is ranked in the same pass that finds it. In the order
-        the index yields them, no ORDER BY: ordered by id, PostgreSQL walks the primary
-        key backwards and tests every item when a search has fewer matches than the cap;
-        unordered, it stops after
-        the cap, whatever the number of matches. A common word is the exception
-        (`_common_word_matches`): its newest matches, by testing rows. Filters alone are
-        listed newest first and fetched so: the planner walks the newest-first index for
-        a filter many items pass (`reservation=ja`, a tenth of them) and sorts a rare one's few.
+        three times, and each hit is ranked in the same pass that finds it. The hits are
+        the best or the newest (`_ordered_matches`), never the first stored. Filters alone
+        are listed newest first and fetched so: the planner walks the newest-first index
+        for a filter many items pass (`reservation=ja`, a tenth of them) and sorts a rare
+        one's few.
         """
         if self.search_query is None:
             return list(self.items.values_list("pk")[: COUNT_CAP + 1])
-        matches, _ = self._hit_source
-        ranked = matches.annotate(rank=SearchRank(F("search_vector"), self.search_query))
-        return list(ranked.values_list("pk", "rank", "meeting_date")[: COUNT_CAP + 1])
+        hits = self._ordered_matches().values_list("pk", "rank", "meeting_date")
+        return list(hits[: COUNT_CAP + 1])
 
-    @cached_property
-    def _hit_source(self) -> tuple[QuerySet[Item], bool]:
-        """The matches `_first_hits` reads, and whether they come newest first."""
+    def _ordered_matches(self) -> QuerySet[Item]:
+        """The matches with their rank, best first, or newest first where finding the
+        newest costs less than ranking every match.
+
+        A common word (`rows_beat_bitmap`) and a word in more items than ranking them all is
+        worth (`rank_beats_walk`) are walked newest first by testing rows
+        (`_newest_matches`); every other search is ranked whole, its few matches found
+        in the GIN index (with a tag filter, intersected in it: `_intersected_in_index`).
+        """
         matches = self.matches.order_by()
-        if (
-            not self.by_pairs
-            and _is_common(self.search_query)
-            and not self._intersected_in_index(matches)
-        ):
-            return _common_word_matches(self), not self.filterset.active_values
-        return matches, False
+        if self.by_pairs:
+            return _best_first_order(matches, self.search_query)
+        published = published_items().order_by()
+        word = published.filter(search_vector=self.search_query)
+        estimates = _estimated_rows(published), _estimated_rows(word)
+        found = _estimated_rows(matches) if self.filterset.active_values else estimates[1]
+        common = rows_beat_bitmap(estimates[1], estimates[0])
+        if common and not self._intersected_in_index(found):
+            return _newest_matches(self)
+        if rank_beats_walk(found, estimates[0], COUNT_CAP):
+            return _best_first_order(matches, self.search_query)
+        return _newest_matches(self)
 
-    @property
-    def _hits_come_newest_first(self) -> bool:
-        return self._hit_source[1]
-
-    def _intersected_in_index(self, matches: QuerySet[Item]) -> bool:
+    def _intersected_in_index(self, found: float) -> bool:
         """True when a tag filter leaves a common word few enough matches that the GIN
         index holding both (`Item.Meta.indexes`) should intersect them as it is read.
 
@@ -152,7 +135,26 @@ class ItemSearch:
         most items, `typ=beslutar`) costs more than testing rows until the first thousand
         are found (docs/performance.md has the figures).
         """
-        return self.filterset.requires_tag and _estimated_rows(matches) <= INTERSECT_LIMIT
+        return self.filterset.requires_tag and found <= INTERSECT_LIMIT
+
+
+def _with_rank(items: QuerySet[Item], search_query: SearchQuery) -> QuerySet[Item]:
+    return items.annotate(rank=SearchRank(F("search_vector"), search_query))
+
+
+def _best_first_order(items: QuerySet[Item], search_query: SearchQuery) -> QuerySet[Item]:
+    return _with_rank(items, search_query).order_by("-rank", "-meeting_date", "pk")
+
+
+def rank_beats_walk(matches: float, published: float, window: int) -> bool:
+    """True when ranking all `matches` costs less than finding the newest `window` of
+    them by walking `published` items newest first and testing each.
+
+    The walk tests about window · published / matches rows; ranking reads every match:
+    ranking wins when RANK_COST · matches² ≤ window · published. With a window of 1,000
+    every match is ranked up to about 7,000 of 100,000 items, 22,000 of a million.
+    """
+    return RANK_COST * matches * matches <= window * max(published, 1)
 
 
 def _best_first(hits: list[tuple]) -> list[int]:
@@ -178,28 +180,20 @@ def rows_beat_bitmap(matches: float, published: float) -> bool:
     return matches * matches >= ROW_TEST_COST * (COUNT_CAP + 1) * max(published, 1)
 
 
-def _is_common(search_query: SearchQuery) -> bool:
-    """True when the planner's estimates say the words' matches are best found by testing
-    rows (`rows_beat_bitmap`)."""
-    published = published_items().order_by()
-    matches = _estimated_rows(published.filter(search_vector=search_query))
-    return rows_beat_bitmap(matches, _estimated_rows(published))
-
-
-def _common_word_matches(search: ItemSearch) -> QuerySet[Item]:
-    """The matches of a common word, found by testing rows rather than by its GIN bitmap.
+def _newest_matches(search: ItemSearch) -> QuerySet[Item]:
+    """The matches newest first with their rank, found by testing rows rather than by
+    the words' GIN bitmap.
 
     A word in hundreds of thousands of items costs tens of milliseconds of GIN bitmap
     before a row is read (docs/performance.md), while testing a row's in-row vector
-    costs about a microsecond and enough rows hold it (`rows_beat_bitmap`). Without filters the
-    newest-first index is walked (the window is then the newest hits); with filters the
-    word is tested as a plain function call, which no index serves, so PostgreSQL starts
-    from the filters' own index and tests their items.
+    costs about a microsecond and enough rows hold it (`rows_beat_bitmap`). The word is
+    tested as a plain function call, which no index serves, so PostgreSQL walks the
+    newest-first index (testing the filters' tags from it) or, for a filter few items
+    pass, starts from the filter's own index and sorts its items.
     """
-    if not search.filterset.active_values:
-        return search.matches.order_by("-meeting_date", "meeting_id", "number")
-    tested = _RowMatch(F("search_vector"), search.search_query)
-    return search.filterset.qs.filter(tested).order_by()
+    tested = search.filterset.qs.filter(_RowMatch(F("search_vector"), search.search_query))
+    newest = tested.order_by("-meeting_date", "meeting_id", "number")
+    return _with_rank(newest, search.search_query)
 
 
 def item_search(*, query: str, filters: Mapping[str, str]) -> ItemSearch:
