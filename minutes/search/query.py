@@ -108,22 +108,23 @@ class ItemSearch:
         """The matches with their rank, best first, or newest first where finding the
         newest costs less than ranking every match.
 
-        A common word (`rows_beat_bitmap`) and a word in more items than ranking them all is
-        worth (`rank_beats_walk`) are walked newest first by testing rows
-        (`_newest_matches`); every other search is ranked whole, its few matches found
-        in the GIN index (with a tag filter, intersected in it: `_intersected_in_index`).
+        A common word (`rows_beat_bitmap`) and a word in more items than ranking them
+        all is worth (`rank_beats_walk`) are walked newest first by testing rows
+        (`_newest_matches`); every other search is ranked whole, its matches found in
+        the GIN index (with a tag filter, intersected in it: `_intersected_in_index`).
+        Phrases are ranked whole: their word pairs' index narrows them exactly.
         """
         matches = self.matches.order_by()
         if self.by_pairs:
             return _best_first_order(matches, self.search_query)
         published = published_items().order_by()
-        word = published.filter(search_vector=self.search_query)
-        estimates = _estimated_rows(published), _estimated_rows(word)
-        found = _estimated_rows(matches) if self.filterset.active_values else estimates[1]
-        common = rows_beat_bitmap(estimates[1], estimates[0])
+        published_rows = _estimated_rows(published)
+        word_rows = _estimated_rows(published.filter(search_vector=self.search_query))
+        found = _estimated_rows(matches) if self.filterset.active_values else word_rows
+        common = rows_beat_bitmap(word_rows, published_rows)
         if common and not self._intersected_in_index(found):
             return _newest_matches(self)
-        if rank_beats_walk(found, estimates[0], COUNT_CAP):
+        if rank_beats_walk(found, published_rows, COUNT_CAP):
             return _best_first_order(matches, self.search_query)
         return _newest_matches(self)
 
