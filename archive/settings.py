@@ -173,6 +173,10 @@ STORAGES = {
     },
 }
 
+# The result pages list at most this many matches of a search, the best (or a word in
+# very many items, its newest) ranked (minutes/search/query.py, docs/performance.md).
+SEARCH_RANK_WINDOW = 1_000
+
 # Uploads are protocols, at most a few MB; the form checks its own limit with a message.
 MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_BYTES", str(25 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -61,15 +61,14 @@ class ItemSitemap(Sitemap):
 
 
 class CaseSitemap(Sitemap):
-    """One address per case key with at least one published item."""
+    """One address per body's case with at least one published item."""
 
     changefreq = "weekly"
     limit = PAGE_SIZE
 
     def items(self) -> QuerySet[Case]:
         published = published_items().filter(cases=OuterRef("pk"))
-        # Two bodies may share a key; the case page is per key, so list each key once.
-        return Case.objects.filter(Exists(published)).order_by("key").distinct("key")
+        return Case.objects.filter(Exists(published)).select_related("body").order_by("key", "id")
 
 
 class CommitteeSitemap(Sitemap):

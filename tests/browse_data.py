@@ -80,7 +80,7 @@ def build_archive(text: str = "") -> Archive:
     )
     f.AttendanceFactory(meeting=hidden, person=chair, party=m, role=Role.CHAIR)
 
-    case = f.CaseFactory(body=body, dnr="24RS100", key="24rs100")
+    case = f.CaseFactory(body=body, dnr="24RS100")
     item = f.ItemFactory(
         meeting=first,
         number=12,

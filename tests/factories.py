@@ -8,6 +8,7 @@ import factory
 from django.utils.text import slugify
 
 from minutes import models
+from minutes.parsing.dnr import normalize_dnr
 
 
 class BodyFactory(factory.django.DjangoModelFactory):
@@ -109,7 +110,7 @@ class CaseFactory(factory.django.DjangoModelFactory):
 
     body = factory.SubFactory(BodyFactory)
     dnr = factory.Sequence(lambda n: f"24RS{1000 + n}")
-    key = factory.LazyAttribute(lambda o: "".join(ch for ch in o.dnr.casefold() if ch.isalnum()))
+    key = factory.LazyAttribute(lambda o: normalize_dnr(o.dnr))
 
 
 class YrkandeFactory(factory.django.DjangoModelFactory):

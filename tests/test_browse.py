@@ -62,7 +62,7 @@ def test_meeting_page_has_header_attendance_by_role_and_every_item(client, archi
     assert "Hälso- och sjukvårdsutskottet föreslår till Regionstyrelsen → Regionfullmäktige" in text
     assert re.search(r"<ol class=\"clauses\">\s*<li>godkänna avtalet</li>", markup)
     assert "Reservationer: Per Persson (S)" in text
-    assert '<a href="/arende/24rs100/">24RS100</a>' in markup
+    assert '<a href="/arende/region-testvik/rs2024100/">24RS100</a>' in markup
     assert f'href="{archive.item.get_absolute_url()}"' in markup
 
 
@@ -120,7 +120,7 @@ def test_item_page_shows_everything_the_protocol_says(client, archive):
     text = text_of(markup)
     assert "<h1>§ 12 Fördjupad samverkan</h1>" in markup
     assert "<title>§ 12 Fördjupad samverkan – Hälso- och sjukvårdsutskottet 5 mars 2024" in markup
-    assert '<a href="/arende/24rs100/">24RS100</a>' in markup
+    assert '<a href="/arende/region-testvik/rs2024100/">24RS100</a>' in markup
     assert "Ärendeansvarig Åsa Bellander" in text and "Handläggare Susanne Sahlin" in text
     assert "föreslår till Regionstyrelsen → Regionfullmäktige" in text
     # Each att-sats has its own anchor, numbered through the §, and a visible link to it.
@@ -154,7 +154,7 @@ def test_item_shows_its_case_path_in_date_order_without_unpublished(client, arch
 
 
 def test_case_page_lists_every_published_item_in_date_order(client, archive):
-    markup = page(client, "/arende/24rs100/")
+    markup = page(client, "/arende/region-testvik/rs2024100/")
     text = text_of(markup)
     assert "<h1>Ärende 24RS100</h1>" in markup
     titles = ["§ 12 Fördjupad samverkan", "§ 40 Samverkan, styrelsen", "§ 20 Samverkan, uppf"]
@@ -165,20 +165,20 @@ def test_case_page_lists_every_published_item_in_date_order(client, archive):
 
 
 def test_case_address_in_any_spelling_redirects_to_the_key(client, archive):
-    response = client.get("/arende/24RS100/")
+    response = client.get("/arende/region-testvik/24RS100/")
     assert response.status_code == 301
-    assert response["Location"] == "/arende/24rs100/"
+    assert response["Location"] == "/arende/region-testvik/rs2024100/"
 
 
 def test_case_is_paginated(client, archive):
     for n in range(55):
         item = f.ItemFactory(meeting=archive.third, number=100 + n, title=f"Uppföljning {n}")
         item.cases.add(archive.case)
-    first = page(client, "/arende/24rs100/")
+    first = page(client, "/arende/region-testvik/rs2024100/")
     assert "Sida 1 av 2" in first and 'rel="next"' in first
-    second = page(client, "/arende/24rs100/?sida=2")
+    second = page(client, "/arende/region-testvik/rs2024100/?sida=2")
     assert "Uppföljning 54" in second and "Uppföljning 54" not in first
-    assert "Fördjupad samverkan" in page(client, "/arende/24rs100/?sida=abc")
+    assert "Fördjupad samverkan" in page(client, "/arende/region-testvik/rs2024100/?sida=abc")
 
 
 # --- Body, committee --------------------------------------------------------------------------
@@ -296,7 +296,8 @@ def test_unpublished_meeting_is_a_404_everywhere(client, archive):
     page(client, archive.fullmaktige.get_absolute_url(), 404)
     only_hidden = f.CaseFactory(body=archive.body, dnr="24RS999")
     archive.hidden_item.cases.add(only_hidden)
-    page(client, "/arende/24rs999/", 404)
+    page(client, "/arende/region-testvik/rs2024999/", 404)
+    page(client, "/arende/rs2024999/", 404)
 
 
 @pytest.mark.parametrize(
@@ -347,7 +348,7 @@ def test_protocol_text_with_script_and_quotes_is_escaped_on_every_page(client):
         archive.first.get_absolute_url(),
         archive.item.get_absolute_url(),
         archive.path_items[1].get_absolute_url(),
-        "/arende/24rs100/",
+        "/arende/region-testvik/rs2024100/",
         archive.chair.get_absolute_url(),
         archive.reserver.get_absolute_url(),
         archive.substitute.get_absolute_url(),
@@ -403,7 +404,7 @@ def test_page_queries_do_not_grow_with_the_archive(client, django_assert_max_num
         # +1 for the versions of the protocol (selectors.corrections.meeting_versions)
         "meeting": (archive.first.get_absolute_url(), 10),
         "item": (archive.item.get_absolute_url(), 13),
-        "case": ("/arende/24rs100/", 6),
+        "case": ("/arende/region-testvik/rs2024100/", 6),
         # the person, then a count and a page for each of four lists (meetings, yrkanden,
         # votes in printed rolls, reservations), and reservations and votes per year
         "person": (archive.reserver.get_absolute_url(), 11),
@@ -432,7 +433,7 @@ def test_sitemap_lists_published_objects(client, archive):
         archive.utskott.get_absolute_url(),
         archive.first.get_absolute_url(),
         archive.item.get_absolute_url(),
-        "/arende/24rs100/",
+        "/arende/region-testvik/rs2024100/",
         "/parti/S/",
     }
     assert expected <= locations

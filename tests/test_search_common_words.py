@@ -46,13 +46,6 @@ def plain_hits(query: str, **filters: str) -> set[int]:
     return set(found.matches.values_list("pk", flat=True))
 
 
-def test_a_common_word_is_recognised_as_common_and_a_rare_one_is_not(archive):
-    common = search.item_search(query="vårdplan", filters={}).search_query
-    rare = search.item_search(query="hamnplan", filters={}).search_query
-    assert search._is_common(common)
-    assert not search._is_common(rare)
-
-
 @pytest.mark.parametrize(
     ("matches", "published", "common"),
     [

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import asdict, dataclass
@@ -20,6 +21,8 @@ from minutes.services.bulk_load import BulkLoadStats
 
 from . import latency, pages
 from .build import Throughput, archive_build
+from .calibration import POSTGRES_ROWS, PYTHON_ADDITIONS, Calibration, calibrate
+from .peer import peer_measure
 from .queries import BenchQuery, build_query_mix
 from .report import Row, machine_rows, size_rows
 
@@ -44,10 +47,55 @@ class BenchOptions:
     connections: int = 8
     reuse: bool = False
     build_only: bool = False
+    search_only: bool = False
 
 
-def _ms(figures: latency.Latency) -> str:
-    return f"{figures.median:.1f} / {figures.percentile(95):.1f} / {figures.percentile(99):.1f} ms"
+def _ms(figures: latency.Latency, cal: Calibration, *, p99: bool = True) -> str:
+    """Median / p95 (/ p99) in ms, and the same in ‰ of the Python calibration (‰cal)."""
+    points = [figures.median, figures.percentile(95)] + ([figures.percentile(99)] if p99 else [])
+    ms = " / ".join(f"{p:.1f}" for p in points)
+    relative = " / ".join(f"{cal.per_mille(p):.1f}" for p in points)
+    return f"{ms} ms = {relative} ‰cal"
+
+
+def _calibration_rows(cal: Calibration) -> list[Row]:
+    return [
+        Row(
+            "machine",
+            f"calibration: Python loop of {PYTHON_ADDITIONS:,} additions (1,000 ‰cal)",
+            f"{cal.python_ms:,.0f} ms",
+        ),
+        Row(
+            "machine",
+            f"calibration: PostgreSQL sum of generate_series(1, {POSTGRES_ROWS:,})",
+            f"{cal.postgres_ms:,.0f} ms = {cal.per_mille(cal.postgres_ms):,.0f} ‰cal",
+        ),
+    ]
+
+
+def _peer_rows(mix: list[BenchQuery], options: BenchOptions, cal: Calibration, log) -> list[Row]:
+    log("the same word queries in tantivy, alternating with this search …")
+    with tempfile.TemporaryDirectory(prefix="bench-tantivy-") as scratch:
+        peer = peer_measure(mix, repeats=options.repeats, scratch=Path(scratch))
+    queries = len(peer.peer.samples) // options.repeats
+    ratio = (
+        f"{peer.project.median / peer.peer.median:,.1f}× / "
+        f"{peer.project.percentile(95) / peer.peer.percentile(95):,.1f}×"
+    )
+    return [
+        Row(
+            "peer",
+            f"tantivy index of {peer.documents:,} items (title, text; Swedish stemmer)",
+            f"{peer.index_seconds:.1f} s",
+        ),
+        Row(
+            "peer",
+            f"this search, top 20 + count, median / p95 ({queries} queries without filters)",
+            _ms(peer.project, cal, p99=False),
+        ),
+        Row("peer", "tantivy, top 20 + count, median / p95", _ms(peer.peer, cal, p99=False)),
+        Row("peer", "this search ÷ tantivy (median, p95)", ratio),
+    ]
 
 
 def _naive_runner() -> Callable[[BenchQuery], None]:
@@ -58,13 +106,26 @@ def _naive_runner() -> Callable[[BenchQuery], None]:
     return run
 
 
-def _latency_rows(mix: list[BenchQuery], options: BenchOptions, log) -> list[Row]:
+def _latency_rows(mix: list[BenchQuery], options: BenchOptions, cal: Calibration, log) -> list[Row]:
     log("latency in the database …")
     in_db = latency.measure("db", mix, latency.run_in_database, options.repeats)
     log("latency through the view …")
     view = latency.measure("view", mix, latency.run_through_view(Client()), options.repeats)
     dnr = [q for q in mix if q.kind in DNR_KINDS]
     dnr_lookup = latency.measure("dnr", dnr, latency.run_dnr_lookup, options.repeats)
+    kinds = ", ".join(sorted({q.kind for q in mix}))
+    rows = [
+        Row("search", f"query mix ({len(mix)} queries: {kinds})", str(len(mix))),
+        Row("search", "in database median / p95 / p99", _ms(in_db, cal)),
+        Row("search", "through view median / p95 / p99", _ms(view, cal)),
+        Row(
+            "search",
+            f"dnr lookups (case or prefix list) median / p95 ({len(dnr)} queries)",
+            _ms(dnr_lookup, cal, p99=False),
+        ),
+    ]
+    if options.search_only:
+        return rows
     # The baseline reads every row's text: at a million items one query takes tens of
     # seconds, so large archives run it on one query of each kind (and compare it with
     # the full-text figures of the same queries).
@@ -78,22 +139,18 @@ def _latency_rows(mix: list[BenchQuery], options: BenchOptions, log) -> list[Row
     same = latency.measure("db-same", naive_mix, latency.run_in_database, options.repeats)
     capped = max(naive.samples) >= NAIVE_TIMEOUT_MS
     bound = "≥ " if capped else ""
-    kinds = ", ".join(sorted({q.kind for q in mix}))
     return [
-        Row("search", f"query mix ({len(mix)} queries: {kinds})", str(len(mix))),
-        Row("search", "in database median / p95 / p99", _ms(in_db)),
-        Row("search", "through view median / p95 / p99", _ms(view)),
-        Row("search", f"ILIKE baseline median / p95 / p99 ({len(naive_mix)} queries)", _ms(naive)),
+        *rows,
+        Row(
+            "search",
+            f"ILIKE baseline median / p95 / p99 ({len(naive_mix)} queries)",
+            _ms(naive, cal),
+        ),
         Row(
             "search",
             "ILIKE ÷ full text on the same queries (median, p95)",
             f"{bound}{naive.median / same.median:,.0f}× / "
             f"{bound}{naive.percentile(95) / same.percentile(95):,.0f}×",
-        ),
-        Row(
-            "search",
-            f"dnr lookups (case or prefix list) median / p95 ({len(dnr)} queries)",
-            f"{dnr_lookup.median:.1f} / {dnr_lookup.percentile(95):.1f} ms",
         ),
     ]
 
@@ -138,7 +195,7 @@ def _page_paths(mix: list[BenchQuery]) -> dict[str, str]:
     }
 
 
-def _page_rows(mix: list[BenchQuery], options: BenchOptions) -> list[Row]:
+def _page_rows(mix: list[BenchQuery], options: BenchOptions, cal: Calibration) -> list[Row]:
     figures = pages.measure_pages(
         _page_paths(mix), seconds=options.page_seconds, connections=options.connections
     )
@@ -146,7 +203,8 @@ def _page_rows(mix: list[BenchQuery], options: BenchOptions) -> list[Row]:
         Row(
             "pages",
             f"{f.name} {f.url[:40]} rps / p99 / errors",
-            f"{f.requests_per_second:,.0f} / {f.p99_ms:.1f} ms / {f.errors}",
+            f"{f.requests_per_second:,.0f} / {f.p99_ms:.1f} ms"
+            f" = {cal.per_mille(f.p99_ms):.1f} ‰cal / {f.errors}",
         )
         for f in figures
     ]
@@ -182,11 +240,16 @@ def bench_run(options: BenchOptions, log: Callable[[str], None], *, figures: Pat
         return _import_rows(ordinary, stats)
     call_command("collectstatic", "--noinput", verbosity=0)
     mix = build_query_mix(seed=options.seed)
-    rows = machine_rows()
+    log("calibration (a fixed workload in Python and in PostgreSQL) …")
+    cal = calibrate()
+    rows = machine_rows() + _calibration_rows(cal)
     rows.append(Row("archive", "protocols / items", f"{stats.protocols:,} / {stats.items:,}"))
-    rows += _latency_rows(mix, options, log)
+    rows += _latency_rows(mix, options, cal, log)
+    rows += _peer_rows(mix, options, cal, log)
+    if options.search_only:
+        return rows
     rows += _import_rows(ordinary, stats)
     log("pages under gunicorn + wrk …")
-    rows += _page_rows(mix, options)
+    rows += _page_rows(mix, options, cal)
     rows += size_rows(stats.items)
     return rows

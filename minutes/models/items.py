@@ -47,7 +47,10 @@ class Case(models.Model):
         return self.dnr
 
     def get_absolute_url(self) -> str:
-        return reverse("minutes:case", kwargs={"key": self.key})
+        """The case's page: its body's, or for a case of no body the page of its number."""
+        if self.body_id is None:
+            return reverse("minutes:case_choice", kwargs={"key": self.key})
+        return reverse("minutes:case", kwargs={"body": self.body.slug, "key": self.key})
 
 
 class Item(models.Model):

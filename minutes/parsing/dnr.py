@@ -2,7 +2,9 @@
 
 Each organisation has its own series (`21RS7612`, `HSN 571-2024`, `RJL 2016/1288`,
 `KS KF/2025:6`, `Dnr 00123/2021 2.6.` …). Numbers are kept as printed with whitespace
-normalized; `normalize_dnr` gives the key that links the same case across organs.
+normalized; `normalize_dnr` gives the key that links the same case across organs and
+spellings: organ, year and serial in that order (`rs20217612`) whichever way they were
+printed. Migration 0017 holds the same rules in SQL for the keys stored before them.
 """
 
 from __future__ import annotations
@@ -67,6 +69,25 @@ _BETWEEN_DNRS_RE = re.compile(r"[\s,;.]*(?:(?:och|samt)[\s,;.]*)*")
 _DASHES = "‐‑‒–—−"
 # A classification code after the numbers of a dnr line: `KS 2024-000123 - 1.4.2`.
 _TRAILING_CLASSIFICATION_RE = re.compile(r"[\s\-]*\d{1,2}(?:\.\d{1,3}){1,3}\.?\s*$")
+
+# The parts of a diarienummer in its key (`normalize_dnr`), read from the cleaned,
+# case-folded text. An organ is one or two words of letters (`ks kf`); a year four digits.
+_ORGAN = r"(?P<organ>[a-zåäö]{1,6}(?: [a-zåäö]{1,6})?)"
+_YEAR = r"(?P<year>(?:19|20)[0-9]{2})"
+_SERIAL = r"(?P<serial>[0-9]{1,7})"
+# A classification code after the serial, dropped from the key: `742.912`, `602 1.2.3`.
+_CLASSIFICATION = r"(?:\.[0-9]{1,7}| [0-9]{1,2}(?:\.[0-9]{1,2})+\.?)?"
+_KEY_FORMS = (
+    # Organ, year, serial: `RS 2023/1203`, `KS/2025:74`, `BUN-2020/602.912`, `KS.2024.123`.
+    re.compile(rf"{_ORGAN}[ /.\-]?{_YEAR}[/:. \-]{_SERIAL}{_CLASSIFICATION}"),
+    # Organ, serial, year: `HSN 571-2024`, `RS/699/2022`.
+    re.compile(rf"{_ORGAN}[ /.\-]?{_SERIAL}[/:.\-]{_YEAR}"),
+    # Year, serial, organ (Formpipe Meetings Plus): `2026.288 KS`.
+    re.compile(rf"{_YEAR}[/:.\-]{_SERIAL} {_ORGAN}"),
+)
+# Two-digit year, organ, serial, on the key's letters and digits: `21RS7612`, `21 RS 76`
+# (a prefix, whose key must start the full number's).
+_COMPACT_FORM = re.compile(r"(?P<year>[0-9]{2})(?P<organ>[a-zåäö]{1,6})(?P<serial>[0-9]{0,7})")
 
 
 def _clean(value: str) -> str:
@@ -133,14 +154,31 @@ def read_dnr_line(line: str) -> list[str] | None:
 
 
 def normalize_dnr(value: str) -> str:
-    """A matching key for a diarienummer: lower case, letters and digits only.
+    """A matching key for a diarienummer: lower case, letters and digits only, organ,
+    year and serial in that order where the number has them.
 
-    `HSN 571-2024` → `hsn5712024`; `21 RS 7612` and `21RS7612` give the same key; a
-    leading `Dnr`/`Diarienummer` label is dropped. Total: any string gives a string.
+    `HSN 571-2024`, `hsn 2024/571` → `hsn2024571`; `RS 2023/1203`, `23RS1203` →
+    `rs20231203`; `2026.288 KS`, `KS/2026:288` → `ks2026288`; a classification code and
+    a serial's leading zeros are dropped (`BUN-2020/602.912` → `bun2020602`), and so is
+    a leading `Dnr`/`Diarienummer` label. Other numbers keep their letters and digits
+    (`Dnr 2007/555` → `2007555`). The parser's case keys and every search use this one
+    function. Total and idempotent: any string gives a string, a key gives itself.
     """
     if not isinstance(value, str):
         value = "" if value is None else str(value)
-    text = _clean(value)
-    text = LABEL_RE.sub("", text, count=1)
-    text = text.casefold()
-    return "".join(ch for ch in text if ch.isalnum())
+    text = LABEL_RE.sub("", _clean(value), count=1).casefold()
+    for form in _KEY_FORMS:
+        parts = form.fullmatch(text)
+        if parts:
+            return _key_of(parts)
+    compact = "".join(ch for ch in text if ch.isalnum())
+    parts = _COMPACT_FORM.fullmatch(compact)
+    if parts:
+        return _key_of(parts, century="20")
+    return compact
+
+
+def _key_of(parts: re.Match, *, century: str = "") -> str:
+    """Organ, year and serial of a matched number as a key (`rs20231203`)."""
+    serial = parts["serial"].lstrip("0") or ("0" if parts["serial"] else "")
+    return parts["organ"].replace(" ", "") + century + parts["year"] + serial

@@ -3,8 +3,9 @@ matching rows in result order.
 
 One `swedish` configuration everywhere (services.search_index.SEARCH_CONFIG): in the stored
 vector, the query and the headline, or highlighting silently breaks. Only published
-meetings are ever searched. A common word's matches are ranked in a window of the first
-RANK_WINDOW, and counted up to COUNT_CAP (docs/performance.md says why).
+meetings are ever searched. Matches are counted up to COUNT_CAP; the result pages rank
+every match, or of a word in many items its newest settings.SEARCH_RANK_WINDOW, never the
+first stored (docs/performance.md says why).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchQueryField,
@@ -45,9 +47,15 @@ ROW_TEST_COST = 6.0
 INTERSECT_LIMIT = 30_000
 # Beyond this many hits an exact total costs a scan of every match and helps no reader.
 COUNT_CAP = 1_000
-# The result pages rank at most this many matches of a common word: ranking reads every
-# ranked row's vector, and ranking every match is what makes full-text search slow.
-RANK_WINDOW = COUNT_CAP
+# What ranking one match costs against testing one row on the newest-first walk
+# (docs/performance.md): decides whether a word's window is every match ranked or its
+# newest matches (`rank_beats_walk`).
+RANK_COST = 2.0
+
+
+def rank_window() -> int:
+    """How many matches the result pages list at most (settings.SEARCH_RANK_WINDOW)."""
+    return settings.SEARCH_RANK_WINDOW
 
 
 @dataclass(frozen=True)
@@ -77,10 +85,10 @@ class ItemSearch:
 
     @cached_property
     def ranked_window(self) -> list[int]:
-        """The first RANK_WINDOW hits' ids, best first: rank, then newest, then id (the
-        order `_ranked` gives in SQL, here over hits already fetched with their rank)."""
-        hits = self._first_hits[:RANK_WINDOW]
-        return [pk for pk, _, _ in sorted(hits, key=lambda h: (-h[1], -h[2].toordinal(), h[0]))]
+        """The ids the result pages list, best first: rank, then newest, then id (the
+        order `_ranked` gives in SQL). The first hits come best first or newest first
+        (`_ordered_matches`), so the first `rank_window()` of them are the ones to list."""
+        return _best_first(self._first_hits[: rank_window()])
 
     @cached_property
     def _first_hits(self) -> list[tuple]:
@@ -88,28 +96,42 @@ class ItemSearch:
 
         The capped count, the ranking window and the facets all read this one list, so a
         common word's hundreds of thousands of matches are looked up once per page, not
-        three times, and each hit is ranked in the same pass that finds it. In the order
-        the index yields them, no ORDER BY: ordered by id, PostgreSQL walks the primary
-        key backwards and tests every item when a search has fewer matches than the cap;
-        unordered, it stops after
-        the cap, whatever the number of matches. A common word is the exception
-        (`_common_word_matches`): its newest matches, by testing rows. Filters alone are
-        listed newest first and fetched so: the planner walks the newest-first index for
-        a filter many items pass (`reservation=ja`, a tenth of them) and sorts a rare one's few.
+        three times, and each hit is ranked in the same pass that finds it. The hits are
+        the best or the newest (`_ordered_matches`), never the first stored. Filters alone
+        are listed newest first and fetched so: the planner walks the newest-first index
+        for a filter many items pass (`reservation=ja`, a tenth of them) and sorts a rare
+        one's few.
         """
         if self.search_query is None:
             return list(self.items.values_list("pk")[: COUNT_CAP + 1])
-        matches = self.matches.order_by()
-        if (
-            not self.by_pairs
-            and _is_common(self.search_query)
-            and not self._intersected_in_index(matches)
-        ):
-            matches = _common_word_matches(self)
-        ranked = matches.annotate(rank=_rank(self.search_query, self.expansion))
-        return list(ranked.values_list("pk", "rank", "meeting_date")[: COUNT_CAP + 1])
+        hits = self._ordered_matches().values_list("pk", "rank", "meeting_date")
+        return list(hits[: COUNT_CAP + 1])
 
-    def _intersected_in_index(self, matches: QuerySet[Item]) -> bool:
+    def _ordered_matches(self) -> QuerySet[Item]:
+        """The matches with their rank, best first, or newest first where finding the
+        newest costs less than ranking every match.
+
+        A common word (`rows_beat_bitmap`) and a word in more items than ranking them
+        all is worth (`rank_beats_walk`) are walked newest first by testing rows
+        (`_newest_matches`); every other search is ranked whole, its matches found in
+        the GIN index (with a tag filter, intersected in it: `_intersected_in_index`).
+        Phrases are ranked whole: their word pairs' index narrows them exactly.
+        """
+        matches = self.matches.order_by()
+        if self.by_pairs:
+            return _best_first_order(matches, self)
+        published = published_items().order_by()
+        published_rows = _estimated_rows(published)
+        word_rows = _estimated_rows(published.filter(search_vector=self.search_query))
+        found = _estimated_rows(matches) if self.filterset.active_values else word_rows
+        common = rows_beat_bitmap(word_rows, published_rows)
+        if common and not self._intersected_in_index(found):
+            return _newest_matches(self)
+        if rank_beats_walk(found, published_rows, COUNT_CAP):
+            return _best_first_order(matches, self)
+        return _newest_matches(self)
+
+    def _intersected_in_index(self, found: float) -> bool:
         """True when a tag filter leaves a common word few enough matches that the GIN
         index holding both (`Item.Meta.indexes`) should intersect them as it is read.
 
@@ -117,7 +139,31 @@ class ItemSearch:
         most items, `typ=beslutar`) costs more than testing rows until the first thousand
         are found (docs/performance.md has the figures).
         """
-        return self.filterset.requires_tag and _estimated_rows(matches) <= INTERSECT_LIMIT
+        return self.filterset.requires_tag and found <= INTERSECT_LIMIT
+
+
+def _with_rank(items: QuerySet[Item], search: ItemSearch) -> QuerySet[Item]:
+    return items.annotate(rank=_rank(search.search_query, search.expansion))
+
+
+def _best_first_order(items: QuerySet[Item], search: ItemSearch) -> QuerySet[Item]:
+    return _with_rank(items, search).order_by("-rank", "-meeting_date", "pk")
+
+
+def rank_beats_walk(matches: float, published: float, window: int) -> bool:
+    """True when ranking all `matches` costs less than finding the newest `window` of
+    them by walking `published` items newest first and testing each.
+
+    The walk tests about window · published / matches rows; ranking reads every match:
+    ranking wins when RANK_COST · matches² ≤ window · published. With a window of 1,000
+    every match is ranked up to about 7,000 of 100,000 items, 22,000 of a million.
+    """
+    return RANK_COST * matches * matches <= window * max(published, 1)
+
+
+def _best_first(hits: list[tuple]) -> list[int]:
+    """The ids of (id, rank, meeting date) hits by rank, then newest, then id."""
+    return [pk for pk, _, _ in sorted(hits, key=lambda h: (-h[1], -h[2].toordinal(), h[0]))]
 
 
 def _estimated_rows(items: QuerySet[Item]) -> float:
@@ -138,28 +184,20 @@ def rows_beat_bitmap(matches: float, published: float) -> bool:
     return matches * matches >= ROW_TEST_COST * (COUNT_CAP + 1) * max(published, 1)
 
 
-def _is_common(search_query: SearchQuery) -> bool:
-    """True when the planner's estimates say the words' matches are best found by testing
-    rows (`rows_beat_bitmap`)."""
-    published = published_items().order_by()
-    matches = _estimated_rows(published.filter(search_vector=search_query))
-    return rows_beat_bitmap(matches, _estimated_rows(published))
-
-
-def _common_word_matches(search: ItemSearch) -> QuerySet[Item]:
-    """The matches of a common word, found by testing rows rather than by its GIN bitmap.
+def _newest_matches(search: ItemSearch) -> QuerySet[Item]:
+    """The matches newest first with their rank, found by testing rows rather than by
+    the words' GIN bitmap.
 
     A word in hundreds of thousands of items costs tens of milliseconds of GIN bitmap
     before a row is read (docs/performance.md), while testing a row's in-row vector
-    costs about a microsecond and enough rows hold it (`rows_beat_bitmap`). Without filters the
-    newest-first index is walked (the window is then the newest hits); with filters the
-    word is tested as a plain function call, which no index serves, so PostgreSQL starts
-    from the filters' own index and tests their items.
+    costs about a microsecond and enough rows hold it (`rows_beat_bitmap`). The word is
+    tested as a plain function call, which no index serves, so PostgreSQL walks the
+    newest-first index (testing the filters' tags from it) or, for a filter few items
+    pass, starts from the filter's own index and sorts its items.
     """
-    if not search.filterset.active_values:
-        return search.matches.order_by("-meeting_date", "meeting_id", "number")
-    tested = _RowMatch(F("search_vector"), search.search_query)
-    return search.filterset.qs.filter(tested).order_by()
+    tested = search.filterset.qs.filter(_RowMatch(F("search_vector"), search.search_query))
+    newest = tested.order_by("-meeting_date", "meeting_id", "number")
+    return _with_rank(newest, search)
 
 
 def item_search(
@@ -252,11 +290,9 @@ def _ranked(items: QuerySet[Item], rank: Expression) -> QuerySet[Item]:
 
 
 def search_window(search: ItemSearch) -> QuerySet[Item] | list[int]:
-    """What the result pages list, as ids: the ranked best of the first RANK_WINDOW matches.
-
-    Under RANK_WINDOW matches (most searches) this is every match, ranked; of a common
-    word's hundreds of thousands, the first RANK_WINDOW of `first_ids` are ranked.
-    Without words the filtered items come newest first, which needs no cut.
+    """What the result pages list, as ids: the best `rank_window()` matches
+    (`ItemSearch.ranked_window`). Without words the filtered items come newest first,
+    which needs no cut.
     """
     if search.search_query is None:
         return search.items.values_list("pk", flat=True)

@@ -29,7 +29,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from ..models import Clause, Decision, Item, Reservation, Yrkande
 from ..services.search_index import SEARCH_CONFIG
-from .query import COUNT_CAP, RANK_WINDOW, ItemSearch, search_window
+from .query import COUNT_CAP, ItemSearch, rank_window, search_window
 
 PAGE_SIZE = 20
 # PostgreSQL wraps each match in these private-use characters; the text is escaped in
@@ -220,7 +220,7 @@ def search_page(search: ItemSearch, *, page: str | int | None, per_page: int = P
     The window is ordered as ids alone; only the page's twenty rows are then joined to
     their meetings and decisions (joining all thousand ranked rows cost more than ranking).
     """
-    window = RANK_WINDOW if search.search_query is not None else None
+    window = rank_window() if search.search_query is not None else None
     paginator = CappedPaginator(
         search_window(search),
         per_page,

@@ -90,7 +90,7 @@ def api_items(*, items: QuerySet[Item], dnr: str | None) -> QuerySet[Item]:
 def cases_with_items() -> QuerySet[Case]:
     """Cases with at least one published item, by dnr."""
     published = published_items().filter(cases=OuterRef("pk"))
-    return Case.objects.filter(Exists(published)).order_by("key", "id")
+    return Case.objects.filter(Exists(published)).select_related("body").order_by("key", "id")
 
 
 def api_cases(*, prefix: str | None) -> QuerySet[Case]:

@@ -234,7 +234,11 @@ def meeting_detail(*, meeting: Meeting) -> tuple[list[RoleGroup], list[Item]]:
     items = list(
         published_items()
         .filter(meeting=meeting)
-        .prefetch_related(_decisions_with_clauses(), _reservations_with_people(), "cases")
+        .prefetch_related(
+            _decisions_with_clauses(),
+            _reservations_with_people(),
+            Prefetch("cases", queryset=Case.objects.select_related("body")),
+        )
         .order_by("number")
     )
     for item in items:
@@ -328,7 +332,7 @@ def item_detail(*, item: Item) -> Item:
             ),
         ),
         Prefetch("notes", queryset=Note.objects.order_by("id").prefetch_related("persons")),
-        Prefetch("cases", queryset=Case.objects.order_by("dnr")),
+        Prefetch("cases", queryset=Case.objects.select_related("body").order_by("dnr")),
     )
     clauses_number(item.decisions.all())
     return item
@@ -369,10 +373,20 @@ def _case_items(*, case_ids: list[int]) -> QuerySet[Item]:
 
 
 def cases_by_key(*, key: str) -> list[Case]:
-    """The cases with this normalized key (one per body that uses the number)."""
+    """The cases with this normalized key and a published item (one per body that uses
+    the number), by body name."""
     if "\x00" in key:  # PostgreSQL text cannot hold NUL: no case has it
         return []
-    return list(Case.objects.filter(key=key).select_related("body").order_by("body__name"))
+    published = published_items().filter(cases=OuterRef("pk"))
+    cases = Case.objects.filter(Exists(published), key=key)
+    return list(cases.select_related("body").order_by("body__name", "id"))
+
+
+def case_of_body(*, body_slug: str, key: str) -> Case | None:
+    """The case of the body with this slug and normalized key, or None."""
+    if "\x00" in key or "\x00" in body_slug:
+        return None
+    return Case.objects.filter(body__slug=body_slug, key=key).select_related("body").first()
 
 
 def case_items(*, cases: list[Case]) -> QuerySet[Item]:

@@ -76,7 +76,8 @@ api_patterns = [
     path("api/v1/items/", api.items, name="api_items"),
     path("api/v1/items/<num:pk>/", api.item, name="api_item"),
     path("api/v1/cases/", api.cases, name="api_cases"),
-    path("api/v1/cases/<str:key>/", api.case, name="api_case"),
+    path("api/v1/cases/<slug:body>/<str:key>/", api.case, name="api_case"),
+    path("api/v1/cases/<str:key>/", api.case_choice, name="api_case_choice"),
     path("api/v1/people/", api.people_list, name="api_people"),
     path("api/v1/people/<num:pk>/", api.person, name="api_person"),
     path("api/v1/people/<num:pk>/votes/", api.person_votes, name="api_person_votes"),
@@ -104,7 +105,9 @@ page_patterns = [
     path("data/", data.data_page, name="data"),
     path("data/<str:name>", data.data_file, name="data_file"),
     path("tillganglighet/", about.accessibility, name="accessibility"),
-    path("arende/<str:key>/", browse.case, name="case"),
+    path("arende/<slug:body>/<str:key>/", browse.case, name="case"),
+    # A number alone: the one body's case, or a choice when several bodies use it.
+    path("arende/<str:key>/", browse.case_choice, name="case_choice"),
     path("parti/", people.parties, name="parties"),
     # A party abbreviation is kept as printed, so it may hold any character.
     path("parti/<path:abbreviation>/", people.party, name="party"),

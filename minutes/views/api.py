@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
@@ -189,15 +190,27 @@ def cases(request: HttpRequest) -> JsonResponse:
 
 
 @require_GET
-def case(request: HttpRequest, key: str) -> JsonResponse:
-    """One case and its published items in time order."""
-    found = browse.cases_by_key(key=normalize_dnr(key))
-    rows = list(browse.case_items(cases=found)) if found else []
+def case(request: HttpRequest, body: str, key: str) -> JsonResponse:
+    """One body's case and its published items in time order."""
+    found = browse.case_of_body(body_slug=body, key=normalize_dnr(key))
+    rows = list(browse.case_items(cases=[found])) if found else []
     if not rows:
         return _not_found()
-    data = shapes.case_ref(request, found[0])
+    data = shapes.case_ref(request, found)
     data["items"] = [shapes.item_summary(request, row) for row in rows]
     return _json(data)
+
+
+@require_GET
+def case_choice(request: HttpRequest, key: str) -> HttpResponse:
+    """A diarienummer without its body: a redirect to the one body's case, or the cases
+    of the bodies that use the number (`cases`) to choose from."""
+    found = browse.cases_by_key(key=normalize_dnr(key))
+    if not found:
+        return _not_found()
+    if len(found) == 1 and found[0].body_id is not None:
+        return redirect(shapes.case_api_url(found[0]))
+    return _json({"key": found[0].key, "cases": [shapes.case_ref(request, c) for c in found]})
 
 
 @require_GET

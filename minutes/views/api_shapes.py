@@ -197,13 +197,21 @@ def item_detail(request: HttpRequest, item: Item) -> Json:
     return data
 
 
+def case_api_url(case: Case) -> str:
+    """The API address of a case: its body's, or for a case of no body its number's."""
+    if case.body_id is None:
+        return reverse("minutes:api_case_choice", args=[case.key])
+    return reverse("minutes:api_case", args=[case.body.slug, case.key])
+
+
 def case_ref(request: HttpRequest, case: Case) -> Json:
-    """A case in brief: printed dnr, matching key and addresses."""
+    """A case in brief: printed dnr, matching key, body and addresses."""
     return {
         "dnr": case.dnr,
         "key": case.key,
+        "body": body_ref(case.body) if case.body_id is not None else None,
         "url": _absolute(request, case.get_absolute_url()),
-        "api_url": _absolute(request, reverse("minutes:api_case", args=[case.key])),
+        "api_url": _absolute(request, case_api_url(case)),
     }
 
 

@@ -246,21 +246,49 @@ def _dnr_links(item: Item, cases: list[Case]) -> list[tuple[str, Case | None]]:
     return links + [(case.dnr, case) for case in by_key.values()]
 
 
-def case(request: HttpRequest, key: str) -> HttpResponse:
-    """Every published item about one diarienummer, across committees, in time order."""
+def _case_key(key: str) -> str:
+    """The normalized key of a case address's number; 404 when nothing of it is left."""
     normalized = normalize_dnr(key)
     if not normalized:
         raise Http404(_("Ärendet finns inte."))
+    return normalized
+
+
+def case(request: HttpRequest, body: str, key: str) -> HttpResponse:
+    """Every published item of one body's case, across its committees, in time order."""
+    normalized = _case_key(key)
     if normalized != key:
-        return redirect("minutes:case", key=normalized, permanent=True)
-    cases = browse.cases_by_key(key=key)
-    page = paginate(
-        request, browse.case_items(cases=cases), param="sida", per_page=CASE_ITEMS_PER_PAGE
-    )
-    if not cases or page.paginator.count == 0:
+        return redirect("minutes:case", body=body, key=normalized, permanent=True)
+    found = browse.case_of_body(body_slug=body, key=key)
+    if found is None:
         raise Http404(_("Ärendet finns inte."))
-    dnrs = sorted({c.dnr for c in cases})
-    return render(request, "minutes/browse/case.html", {"cases": cases, "dnrs": dnrs, "page": page})
+    return _case_page(request, found)
+
+
+def _case_page(request: HttpRequest, found: Case) -> HttpResponse:
+    page = paginate(
+        request, browse.case_items(cases=[found]), param="sida", per_page=CASE_ITEMS_PER_PAGE
+    )
+    if page.paginator.count == 0:
+        raise Http404(_("Ärendet finns inte."))
+    context = {"cases": [found], "dnrs": [found.dnr], "page": page}
+    return render(request, "minutes/browse/case.html", context)
+
+
+def case_choice(request: HttpRequest, key: str) -> HttpResponse:
+    """A diarienummer without its body: the case of the one body that has it, or a short
+    list of the bodies to choose from when several use the same number."""
+    normalized = _case_key(key)
+    if normalized != key:
+        return redirect("minutes:case_choice", key=normalized, permanent=True)
+    cases = browse.cases_by_key(key=key)
+    if not cases:
+        raise Http404(_("Ärendet finns inte."))
+    if len(cases) == 1:
+        if cases[0].body_id is None:
+            return _case_page(request, cases[0])
+        return redirect(cases[0].get_absolute_url())
+    return render(request, "minutes/browse/case_choice.html", {"cases": cases, "key": key})
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:

@@ -47,7 +47,10 @@ def search(request: HttpRequest) -> HttpResponse:
     if not result.filterset.active_values:
         key = exact_case_key(result.query, cases)
         if key:
-            return redirect(reverse("minutes:case", kwargs={"key": key}))
+            exact = [case for case in cases if case.key == key]
+            if len(exact) == 1:
+                return redirect(exact[0].get_absolute_url())
+            return redirect(reverse("minutes:case_choice", kwargs={"key": key}))
     # Links built from here on carry only what was understood: no blanks, no bad values.
     params = _clean_params(request.GET, drop=set(result.filterset.errors) | set(form.errors))
     context = {

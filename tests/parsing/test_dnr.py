@@ -80,23 +80,43 @@ def test_find_dnrs(text: str, labelled: bool, expected: list[str]) -> None:
 
 
 NORMALIZE_ROWS = [
-    # the example of DESIGN.md
-    ("HSN 571-2024", "hsn5712024"),
-    # spaces inside a glued series do not matter
-    ("21 RS 7612", "21rs7612"),
-    ("21RS7612", "21rs7612"),
+    # the example of DESIGN.md, now organ, year, serial
+    ("HSN 571-2024", "hsn2024571"),
+    # the same number year first
+    ("hsn 2024/571", "hsn2024571"),
+    # spaces inside a glued series do not matter; a two-digit year is this century's
+    ("21 RS 7612", "rs20217612"),
+    ("21RS7612", "rs20217612"),
+    ("RS 2021/7612", "rs20217612"),
     # case does not matter
-    ("21rs7612", "21rs7612"),
+    ("21rs7612", "rs20217612"),
+    # a prefix of a glued series keys as a prefix of its numbers' keys
+    ("21RS76", "rs202176"),
+    # organ last (Formpipe Meetings Plus) and organ first
+    ("2026.288 KS", "ks2026288"),
+    ("KS/2026:288", "ks2026288"),
     # separators / : - . are dropped
     ("KS KF/2025:6", "kskf20256"),
-    ("KS-2014/742.912", "ks2014742912"),
-    # a leading label is dropped
+    ("KS/2025:74", "ks202574"),
+    # a classification code after the serial is not part of the case
+    ("KS-2014/742.912", "ks2014742"),
+    ("BUN-2020/602", "bun2020602"),
+    ("BUN 2020/602 1.2.3", "bun2020602"),
+    # a serial's leading zeros are padding
+    ("SLK-2026-00015", "slk202615"),
+    # serial before the year
+    ("RS/699/2022", "rs2022699"),
+    # a number with no organ keeps its letters and digits
     ("Dnr 00123/2021 2.6.", "00123202126"),
-    ("Diarienummer: 21HSN3638", "21hsn3638"),
+    ("Dnr 2007/555", "2007555"),
+    # three groups that are not organ, year, serial keep their letters and digits
+    ("T2012-050-05828", "t201205005828"),
+    # a leading label is dropped
+    ("Diarienummer: 21HSN3638", "hsn20213638"),
     # en dash and NBSP as printed in PDFs
-    ("HSN\u00a0571–2024", "hsn5712024"),
+    ("HSN\u00a0571–2024", "hsn2024571"),
     # Swedish letters are kept
-    ("ÅRN 12/2024", "årn122024"),
+    ("ÅRN 12/2024", "årn202412"),
     # empty in, empty out
     ("", ""),
     ("   ", ""),
@@ -116,6 +136,7 @@ def test_normalize_dnr_accepts_none() -> None:
 def test_normalize_dnr_is_total_and_idempotent(value: str) -> None:
     key = normalize_dnr(value)
     assert isinstance(key, str)
+    assert normalize_dnr(key) == key
     assert key == key.casefold()
     assert all(ch.isalnum() for ch in key)
     assert normalize_dnr(key) == key or key.startswith(("dnr", "diarienr", "diarienummer"))

@@ -54,6 +54,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--build-only", action="store_true", help="Bygg arkivet men mät inte (se --reuse)."
         )
+        parser.add_argument(
+            "--search-only",
+            action="store_true",
+            help="Mät bara kalibrering, sökning och tantivy (med --reuse: utan ILIKE och sidor).",
+        )
         # Internal: set on the child process, which runs against the benchmark database.
         parser.add_argument("--measure", action="store_true", help="(internt)")
 
@@ -68,6 +73,7 @@ class Command(BaseCommand):
             connections=options["connections"],
             reuse=options["reuse"],
             build_only=options["build_only"],
+            search_only=options["search_only"],
         )
         if bench.items < 1:
             raise CommandError("--items måste vara minst 1.")
@@ -93,7 +99,11 @@ class Command(BaseCommand):
         forwarded = [
             f"--{key.replace('_', '-')}={options[key]}"
             for key in ("items", "seed", "jobs", "sample", "repeats", "page_seconds", "connections")
-        ] + [f"--{flag.replace('_', '-')}" for flag in ("reuse", "build_only") if options[flag]]
+        ] + [
+            f"--{flag.replace('_', '-')}"
+            for flag in ("reuse", "build_only", "search_only")
+            if options[flag]
+        ]
         try:
             with tempfile.TemporaryDirectory(prefix="bench-media-") as media:
                 env = {
