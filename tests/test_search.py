@@ -287,7 +287,9 @@ def test_search_page_query_count_does_not_grow_with_results(
         "parti": "SD",
         "typ": "beslutar",
     }
-    with django_assert_max_num_queries(16):
+    # The words' widened forms (one vocabulary lookup) and the planner's row estimates that
+    # choose how the first hits are ordered are queries too, as many whatever the results.
+    with django_assert_max_num_queries(17):
         response = client.get("/sok/", params)
     assert response.status_code == 200
     assert len(hit_ids(response)) == min(count, PAGE_SIZE)

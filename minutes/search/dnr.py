@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import re
 
-from django.db.models import (
-    Exists,
-    OuterRef,
-    QuerySet,
-)
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from ..models import Case, Item
 from ..parsing.dnr import normalize_dnr
@@ -67,7 +63,8 @@ def exact_case_key(query: str, cases: list[Case]) -> str | None:
 
 
 def cases_by_dnr_prefix(query: str, *, limit: int = CASE_PREFIX_LIMIT) -> list[Case]:
-    """Cases whose key starts with the query's key (`21RS76` → 21RS7612, 21RS7634 …).
+    """Cases whose key starts with the query's key (`RS 2021/76` → RS 2021/7612, …), or
+    whose numbers do when the query has no organ (`2026.112` → TEN 2026.112).
 
     Empty unless the query looks like a diarienummer; the key's `varchar_pattern_ops`
     index serves the `LIKE 'prefix%'`.
@@ -75,9 +72,11 @@ def cases_by_dnr_prefix(query: str, *, limit: int = CASE_PREFIX_LIMIT) -> list[C
     if not looks_like_dnr(query):
         return []
     key = normalize_dnr(query)
+    # A number without its organ (`2026.112`) may be any organ's: keys are organ first.
+    wanted = Q(key__startswith=key) if not key.isdigit() else Q(key__regex=rf"^[^0-9]*{key}")
     return list(
         _published_cases()
-        .filter(key__startswith=key)
+        .filter(wanted)
         .select_related("body")
         .order_by("key", "body__name")[:limit]
     )

@@ -10,6 +10,8 @@ from django.http import QueryDict
 
 from alerts.models import Delivery, Subscriber, Subscription
 from alerts.services.subscribing import MAX_CONFIRMATIONS_PER_HOUR
+from minutes.models import Case
+from minutes.parsing.dnr import normalize_dnr
 from tests.smtp_sink import link_in, subject
 
 from .conftest import UTSKOTT, follow, follow_confirmed, publish
@@ -177,9 +179,10 @@ def test_the_manage_page_lists_masks_changes_and_deletes_everything(client, smtp
 
 def test_a_case_page_offers_to_follow_its_case(client, smtp):
     publish(UTSKOTT)
-    html = client.get("/arende/24rs1234/").content.decode()
+    case = Case.objects.get(key=normalize_dnr("24RS1234"))
+    html = client.get(case.get_absolute_url()).content.decode()
     assert "Bevaka ärendet med e-post" in html
     assert f'name="query" value="{QueryDict("q=24RS1234").urlencode()}"' in html
     post_follow(client, "q=24RS1234")
-    assert Subscription.objects.get().case_key == "24rs1234"
+    assert Subscription.objects.get().case_key == case.key
     assert subject(smtp.to("anna@example.se")[0]) == "Bekräfta bevakningen av ärendet 24RS1234"

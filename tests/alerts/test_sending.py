@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from alerts.models import Delivery, Publication, Subscription
 from alerts.services import sending
+from minutes.parsing.dnr import normalize_dnr
 from minutes.services.search_index import update_search_vectors
 from tests import factories as f
 from tests.smtp_sink import subject, text_of
@@ -67,7 +68,7 @@ def test_an_unconfirmed_address_gets_nothing_but_its_confirmation(smtp):
 def test_a_followed_dnr_is_the_case_next_paragraph_anywhere(smtp):
     publish(UTSKOTT)  # the case 24RS1234 begins in utskottet
     subscription = follow_confirmed("anna@example.se", "q=24RS1234")
-    assert subscription.case_key == "24rs1234"
+    assert subscription.case_key == normalize_dnr("24RS1234")
     publish(STYRELSE)  # … and comes to styrelsen, printed `24 RS 1234`
     call_command("send_alerts")
     [mail] = matches_mails(smtp, "anna@example.se")
