@@ -123,6 +123,18 @@ def test_a_depublished_item_answers_410_with_the_reason(client, clerk_client, me
     assert TITLE not in page
 
 
+def test_the_api_answers_410_with_the_reason_for_a_depublished_item(client, clerk_client, meeting):
+    item = item_of(meeting)
+    assert client.get(f"/api/v1/items/{item.pk}/").status_code == 200
+    assert depublish(clerk_client, item).status_code == 302
+    response = client.get(f"/api/v1/items/{item.pk}/")
+    assert response.status_code == 410
+    body = json.loads(response.content)
+    assert body["reason"] == REASON
+    assert TITLE not in response.content.decode()
+    assert client.get(f"/api/v1/items/{item.pk + 1000}/").status_code == 404
+
+
 def _search(client, item):
     page = client.get("/sok/", {"q": "vårdcentral"}).content.decode()
     return re.sub(r"</?mark>", "", page)  # the words found are highlighted
@@ -195,4 +207,4 @@ def test_a_depublished_item_stays_off_the_site_when_its_meeting_is_published_aga
     models.Meeting.objects.filter(pk=meeting.pk).update(is_published=False)
     models.Meeting.objects.filter(pk=meeting.pk).update(is_published=True)
     assert client.get(item.get_absolute_url()).status_code == 410
-    assert client.get(f"/api/v1/items/{item.pk}/").status_code == 404
+    assert client.get(f"/api/v1/items/{item.pk}/").status_code == 410

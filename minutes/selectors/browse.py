@@ -88,17 +88,27 @@ def depublished_item(*, body_slug: str, committee_slug: str, date: dt.date, numb
     """The § at this address that a clerk took off the public site (of a published
     meeting), or None: its page says why instead of showing it."""
     return (
-        Item.objects.filter(
-            depublished_at__isnull=False,
-            meeting__is_published=True,
+        _depublished_items()
+        .filter(
             meeting__committee__body__slug=body_slug,
             meeting__committee__slug=committee_slug,
             meeting__date=date,
             number=number,
         )
+        .first()
+    )
+
+
+def depublished_item_by_id(*, pk: int) -> Item | None:
+    """`depublished_item` for the API's address, the item's id."""
+    return _depublished_items().filter(pk=pk).first()
+
+
+def _depublished_items() -> QuerySet[Item]:
+    return (
+        Item.objects.filter(depublished_at__isnull=False, meeting__is_published=True)
         .select_related("meeting__committee__body")
         .only("number", "title", "depublished_at", "depublished_reason", "meeting")
-        .first()
     )
 
 

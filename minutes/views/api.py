@@ -177,8 +177,23 @@ def item(request: HttpRequest, pk: int) -> JsonResponse:
         browse.published_items().select_related("meeting__committee__body").filter(pk=pk).first()
     )
     if candidate is None:
-        return _not_found()
+        return _gone_or_not_found(pk)
     return _json(shapes.item_detail(request, browse.item_detail(item=candidate)))
+
+
+def _gone_or_not_found(pk: int) -> JsonResponse:
+    """410 with the clerk's reason for a § taken off the site, as its page says; else 404."""
+    gone = browse.depublished_item_by_id(pk=pk)
+    if gone is None:
+        return _not_found()
+    return _json(
+        {
+            "error": "Paragrafen är borttagen från webbplatsen.",
+            "reason": gone.depublished_reason,
+            "depublished_at": gone.depublished_at.isoformat(),
+        },
+        status=410,
+    )
 
 
 @require_GET
