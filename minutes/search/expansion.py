@@ -8,8 +8,10 @@ statsbidrag, `protokoll` none that only says "protokollet". Each word the query 
 lexemes that end in it, after a first part of at least MIN_PREFIX letters (`stats|bidrag`,
 `skol|skjuts`), optionally followed by an ending the stemmer leaves on (`ärend|et`,
 `skol|an`). Only the end of a compound is its head: `plan` finds detaljplan, never
-planperiod, and `stöd` never stödja. Items with the exact words rank above those with
-only their compounds (`Expansion.rank`). docs/performance.md has the recall and the cost.
+planperiod, and `stöd` never stödja. A long word (MIN_MODIFIER letters) also finds the
+compounds it begins, where a word of the vocabulary follows it (`cytostatika` →
+cytostatikabehandling). Items with the exact words rank above those with only their
+compounds (`Expansion.rank`). docs/performance.md has the recall and the cost.
 """
 
 from __future__ import annotations
@@ -30,6 +32,15 @@ MIN_LEXEME = 3
 # What the stemmer leaves after a stem (`protokoll|et`, `ärend|en`, `skol|an`,
 # `skolskjut|s` of skolskjutsar). Not `er` (planer is planera) nor `n` (vårdn is vårdnad).
 ENDINGS = ("", "s", "et", "en", "an")
+# A word this long is also widened to the compounds it begins (`cytostatika` →
+# cytostatikabehandling): shorter ones begin too many words that are no compound of them
+# (`plan` → planera, `vård` → vårdnad).
+MIN_MODIFIER = 7
+# What a compound may hold between its first part and its head: the ending the stemmer cut
+# off the first part (`cytostatik|a|behandl`) and a linking `s` (`försörjning|s|stöd`).
+MAX_LINK = 2
+# The shortest head of such a compound; it must be a word of the vocabulary itself.
+MIN_HEAD = 4
 # At most this many forms per word, the commonest first: the rest are single items' rare
 # compounds, and each form is one more lookup in the index.
 MAX_FORMS = 40
@@ -140,23 +151,48 @@ def _widened_words(tokens: list[str]) -> list[str]:
     return list(dict.fromkeys(words))
 
 
-def _forms_sql(endings: int) -> str:
-    """The vocabulary's words ending in any of `endings` reversed prefixes, commonest first:
-    each is one range of the reversed-word index (`lexeme_suffix_idx`)."""
-    ranges = " OR ".join(["reverse(word) LIKE %s"] * endings)
-    return (
-        f"SELECT word FROM minutes_lexeme WHERE ({ranges})"
-        f" ORDER BY items DESC, word LIMIT {2 * MAX_FORMS}"
+def _forms_sql(begun: bool) -> str:
+    """The vocabulary's words ending in the reversed prefixes `%(ends)s`, commonest first,
+    each one range of the reversed-word index (`lexeme_suffix_idx`); with `begun`, then the
+    compounds the word begins (`_BEGUN_SQL`), in the same round trip."""
+    ranges = " OR ".join(f"reverse(word) LIKE %(end{index})s" for index in range(len(ENDINGS)))
+    headed = (
+        f"(SELECT word, 0 AS part FROM minutes_lexeme WHERE ({ranges})"
+        f" ORDER BY items DESC, word LIMIT {2 * MAX_FORMS})"
     )
+    return f"{headed} UNION ALL ({_BEGUN_SQL})" if begun else headed
+
+
+# The words that begin with a lexeme and go on, after at most MAX_LINK letters, with a word
+# of the vocabulary of at least MIN_HEAD letters: one range of `lexeme_prefix_idx`, each
+# candidate's head looked up by the primary key.
+_HEADS = ", ".join(f"substr(compound.word, %(start)s + {skip})" for skip in range(MAX_LINK + 1))
+_BEGUN_SQL = f"""
+SELECT word, 1 AS part FROM minutes_lexeme AS compound
+WHERE word LIKE %(prefix)s AND length(word) >= %(shortest)s
+  AND EXISTS (
+    SELECT 1 FROM minutes_lexeme AS head
+    WHERE head.word IN ({_HEADS}) AND length(head.word) >= {MIN_HEAD}
+  )
+ORDER BY items DESC, word LIMIT {MAX_FORMS}
+"""
 
 
 def _forms_of(lexeme: str) -> tuple[str, ...]:
-    """The vocabulary's compounds and inflected forms of `lexeme`, commonest first."""
-    patterns = [(lexeme + ending)[::-1] + "%" for ending in ENDINGS]
+    """The vocabulary's compounds and inflected forms of `lexeme`, commonest first; then,
+    for a word of MIN_MODIFIER letters or more, the compounds it begins
+    (`cytostatik` → cytostatikabehandling)."""
+    params = {f"end{index}": (lexeme + e)[::-1] + "%" for index, e in enumerate(ENDINGS)}
+    begun = len(lexeme) >= MIN_MODIFIER
+    if begun:  # a widened lexeme is letters only: nothing to escape for LIKE
+        params |= {"prefix": lexeme + "%", "shortest": len(lexeme) + MIN_HEAD}
+        params["start"] = len(lexeme) + 1
     with connection.cursor() as cursor:
-        cursor.execute(_forms_sql(len(patterns)), patterns)
-        found = [row[0] for row in cursor.fetchall()]
-    return tuple(form for form in found if is_form_of(form, lexeme))[:MAX_FORMS]
+        cursor.execute(_forms_sql(begun), params)
+        rows = cursor.fetchall()
+    headed = [word for word, part in rows if part == 0 and is_form_of(word, lexeme)]
+    first_parts = [word for word, part in rows if part == 1 and word not in NOT_COMPOUNDS]
+    return tuple(dict.fromkeys([*headed, *first_parts]))[:MAX_FORMS]
 
 
 def is_form_of(form: str, lexeme: str) -> bool:

@@ -86,6 +86,22 @@ def test_false_friends_are_not_found(meeting, query, title):
     assert found(query) == []
 
 
+def test_a_long_word_finds_the_compounds_it_begins(meeting):
+    begun, other = indexed(
+        meeting,
+        "Lägesrapport om cytostatikabehandling",  # cytostatik|a|behandling: a word too
+        "Behandling i hemmet",
+    )
+    assert found("cytostatika") == [begun]
+    assert query_expand("cytostatika").added == ["cytostatikabehandling"]
+    assert other not in found("cytostatika")
+
+
+def test_a_short_word_finds_no_compound_it_begins(meeting):
+    indexed(meeting, "Planering av arbetet", "Arbetet i nämnden")  # plan|er|ing: no compound
+    assert found("plan") == []
+
+
 def test_the_first_part_must_have_three_letters(meeting):
     indexed(meeting, "Omstöd", "Hemstöd")
     assert query_expand("stöd").added == ["hemstöd"]
