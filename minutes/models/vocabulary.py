@@ -27,8 +27,6 @@ class Lexeme(models.Model):
             models.Index(
                 OpClass(Reverse("word"), name="text_pattern_ops"), name="lexeme_suffix_idx"
             ),
-            # `word LIKE 'cytostatik%'`: the compounds a long word begins, as a range scan.
-            models.Index(OpClass("word", name="text_pattern_ops"), name="lexeme_prefix_idx"),
         ]
 
     def __str__(self) -> str:

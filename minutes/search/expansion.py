@@ -164,8 +164,8 @@ def _forms_sql(begun: bool) -> str:
 
 
 # The words that begin with a lexeme and go on, after at most MAX_LINK letters, with a word
-# of the vocabulary of at least MIN_HEAD letters: one range of `lexeme_prefix_idx`, each
-# candidate's head looked up by the primary key.
+# of the vocabulary of at least MIN_HEAD letters: one range of the `LIKE` index Django gives
+# a text primary key, each candidate's head looked up by the key itself.
 _HEADS = ", ".join(f"substr(compound.word, %(start)s + {skip})" for skip in range(MAX_LINK + 1))
 _BEGUN_SQL = f"""
 SELECT word, 1 AS part FROM minutes_lexeme AS compound
