@@ -123,6 +123,56 @@ def new_case(
     )
 
 
+# Kinds whose wording needs only the topic, the year (and a report's month): the title, the
+# clauses (as proposed, as decided), the Beslutsunderlag lines and the opening sentence.
+_PLAIN_KINDS: dict[str, tuple[str, tuple[Clause, ...], tuple[str, ...], str]] = {
+    "medborgarförslag": (
+        "Medborgarförslag om {topic}",
+        (("anse medborgarförslaget besvarat", "Medborgarförslaget anses besvarat"),),
+        ("Medborgarförslag",),
+        "Ett medborgarförslag om {topic} har inkommit.",
+    ),
+    "rapport": (
+        "Uppföljning per {month} {year} av {topic}",
+        (
+            (
+                "godkänna uppföljningen per {month} {year}",
+                "Uppföljningen per {month} {year} godkänns",
+            ),
+        ),
+        ("Uppföljning per {month} {year}",),
+        "Uppföljningen avser perioden januari–{month}.",
+    ),
+    "taxa": (
+        "Taxa för {topic} {next}",
+        (
+            (
+                "anta taxa för {topic} att gälla från och med 1 januari {next}",
+                "Taxa för {topic} antas att gälla från och med 1 januari {next}",
+            ),
+        ),
+        ("Förslag till taxa {next}",),
+        "Taxan räknas upp med index för kommande år.",
+    ),
+}
+
+
+def _filled(
+    kind: tuple[str, tuple[Clause, ...], tuple[str, ...], str], **values: object
+) -> tuple[str, tuple[Clause, ...], list[str], str]:
+    """A plain kind's wording with the values filled in."""
+    title, clauses, basis, intro = kind
+    clauses = tuple(
+        (proposed.format(**values), decided.format(**values)) for proposed, decided in clauses
+    )
+    return (
+        title.format(**values),
+        clauses,
+        [line.format(**values) for line in basis],
+        intro.format(**values),
+    )
+
+
 def _shape(
     rng: random.Random,
     kind: str,
@@ -138,6 +188,9 @@ def _shape(
         f"ge {unit} i uppdrag att {task}",
         f"{cap(unit)} får i uppdrag att {task}",
     )
+    if kind in _PLAIN_KINDS:
+        month = rng.choice(voc.REPORT_MONTHS) if kind == "rapport" else ""
+        return _filled(_PLAIN_KINDS[kind], topic=topic, year=year, next=year + 1, month=month)
     if kind == "motion":
         author = rng.choice(politicians)
         who = f"{author.name} ({author.party})"
@@ -151,15 +204,6 @@ def _shape(
         clauses = (verdict, assignment) if verdict[0] == "bifalla motionen" else (verdict,)
         intro = f"{who} har i en motion föreslagit att {task}."
         return f"Motion från {who} om {topic}", clauses, [f"Motion från {who}"], intro
-    if kind == "medborgarförslag":
-        title = f"Medborgarförslag om {topic}"
-        clauses = (("anse medborgarförslaget besvarat", "Medborgarförslaget anses besvarat"),)
-        return (
-            title,
-            clauses,
-            ["Medborgarförslag"],
-            f"Ett medborgarförslag om {topic} har inkommit.",
-        )
     if kind == "remiss":
         ministry = rng.choice(voc.MINISTRIES)
         ref = f"SOU {year}:{rng.randint(10, 99)}"
@@ -220,41 +264,8 @@ def _shape(
             ),
             assignment,
         )
-        return (
-            title,
-            clauses,
-            ["Förslag till verksamhetsplan"],
-            "Planen bygger på budgeten och målen i regionplanen.",
-        )
-    if kind == "rapport":
-        month = rng.choice(voc.REPORT_MONTHS)
-        title = f"Uppföljning per {month} {year} av {topic}"
-        clauses = (
-            (
-                f"godkänna uppföljningen per {month} {year}",
-                f"Uppföljningen per {month} {year} godkänns",
-            ),
-        )
-        return (
-            title,
-            clauses,
-            [f"Uppföljning per {month} {year}"],
-            f"Uppföljningen avser perioden januari–{month}.",
-        )
-    if kind == "taxa":
-        title = f"Taxa för {topic} {year + 1}"
-        clauses = (
-            (
-                f"anta taxa för {topic} att gälla från och med 1 januari {year + 1}",
-                f"Taxa för {topic} antas att gälla från och med 1 januari {year + 1}",
-            ),
-        )
-        return (
-            title,
-            clauses,
-            [f"Förslag till taxa {year + 1}"],
-            "Taxan räknas upp med index för kommande år.",
-        )
+        intro = "Planen bygger på budgeten och målen i regionplanen."
+        return title, clauses, ["Förslag till verksamhetsplan"], intro
     if kind == "investering":
         amount = f"{rng.randint(2, 90)},{rng.randint(0, 9)}"
         title = f"Investering avseende {topic}"
@@ -268,12 +279,8 @@ def _shape(
                 "Finansiering sker inom befintlig investeringsram",
             ),
         )
-        return (
-            title,
-            clauses,
-            ["Investeringskalkyl"],
-            f"Investeringen har prioriterats i budgeten för {year}.",
-        )
+        intro = f"Investeringen har prioriterats i budgeten för {year}."
+        return title, clauses, ["Investeringskalkyl"], intro
     if kind == "detaljplan":
         place = rng.choice(voc.PLACES_FOR_PLANS)
         estate = f"{place} {rng.randint(1, 30)}:{rng.randint(1, 300)}"
@@ -282,12 +289,8 @@ def _shape(
             (f"anta {plan}", f"{cap(plan)} antas"),
             ("godkänna granskningsutlåtandet", "Granskningsutlåtandet godkänns"),
         )
-        return (
-            cap(plan),
-            clauses,
-            ["Plankarta", "Granskningsutlåtande"],
-            "Planen har varit utställd för granskning.",
-        )
+        intro = "Planen har varit utställd för granskning."
+        return cap(plan), clauses, ["Plankarta", "Granskningsutlåtande"], intro
     title = f"Uppdrag om {topic}"
     deadline = f"{rng.choice(('mars', 'juni', 'oktober', 'december'))} {year + 1}"
     clauses = (
