@@ -177,23 +177,27 @@ def _organ_heading_role(line: str) -> str | None:
     match = _ORGAN_HEADING_RE.match(line.strip())
     if match is None or not ORGAN_RE.fullmatch(match.group("organ")):
         return None
-    if proposal_opening(line) is not None:
+    if _opening_of(match) is not None:
         return _DECISION
     if match.group("to") not in (None, "beslut"):
         return None
     return _DECISION if match.group("what") == "beslut" else _PROPOSAL
 
 
-def proposal_opening(heading: str) -> Intro | None:
+def _proposal_opening(heading: str | None) -> Intro | None:
     """`Kommunstyrelsens förslag till kommunfullmäktige` heads what the organ decided to
     propose to the other: the intro every decision under it continues."""
-    match = _ORGAN_HEADING_RE.match(heading.strip())
-    to = match.group("to") if match else None
-    if match is None or match.group("what") != "förslag" or to in (None, "beslut"):
+    match = _ORGAN_HEADING_RE.match(heading.strip()) if heading else None
+    return _opening_of(match) if match else None
+
+
+def _opening_of(match: re.Match[str]) -> Intro | None:
+    organ, to = match.group("organ"), match.group("to")
+    if match.group("what") != "förslag" or to in (None, "beslut"):
         return None
-    if not (ORGAN_RE.fullmatch(match.group("organ")) and ORGAN_RE.fullmatch(to)):
+    if not (ORGAN_RE.fullmatch(organ) and ORGAN_RE.fullmatch(to)):
         return None
-    return Intro(match.group("organ"), KIND_PROPOSES, (to[:1].upper() + to[1:],))
+    return Intro(organ, KIND_PROPOSES, (to[:1].upper() + to[1:],))
 
 
 def _heading_key(heading: str) -> str:
@@ -476,12 +480,11 @@ def _read_all_decisions(
 ) -> list[Decision]:
     """The decisions under `Beslut` headings, else those opened by an intro elsewhere."""
     found: list[Decision] = []
-    decision_blocks = [b for b in blocks if b.role == _DECISION]
-    own = [b for b in decision_blocks if not (b.heading and proposal_opening(b.heading))]
-    if own:  # `Arbetsutskottets förslag till kommunstyrelsen` before the board's own decision
-        decision_blocks = own
-    for block in decision_blocks:
-        opening = proposal_opening(block.heading) if block.heading else None
+    headed = [(b, _proposal_opening(b.heading)) for b in blocks if b.role == _DECISION]
+    # `Arbetsutskottets förslag till kommunstyrelsen` before the board's own decision is
+    # the committee's proposal: only when no other decision block stands does it count.
+    decision_blocks = [(b, opening) for b, opening in headed if opening is None] or headed
+    for block, opening in decision_blocks:
         decisions, notes = read_decisions(block.lines, opening=opening)
         found.extend(decisions)
         warnings.extend(at_item(notes, number))

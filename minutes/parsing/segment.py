@@ -270,8 +270,9 @@ def lead_trailing_markers(lines: Sequence[str]) -> Sequence[str]:
         for index, line in enumerate(lines)
         if "§" in line and (match := _TRAILING_MARKER_RE.match(line))
     }
-    leading = sum(1 for line in lines if marker_number(line) is not None)
-    if len(trailing) < 2 or len(trailing) <= leading:
+    if len(trailing) < 2:  # most protocols: spared counting their ordinary § lines
+        return lines
+    if len(trailing) <= sum(1 for line in lines if marker_number(line) is not None):
         return lines
     moved = list(lines)
     for index, match in trailing.items():
