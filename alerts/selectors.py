@@ -54,7 +54,8 @@ def followed_search(
     exactly follow the case: its next § anywhere in the archive (`case_key` when the caller
     knows the case already, as its page does).
     """
-    words = SearchForm(params).query.strip()
+    form = SearchForm(params)
+    words = form.query.strip()
     filterset = ItemFilter(params, queryset=Item.objects.none())
     active = filterset.active_values
     if not words and not active:
@@ -62,6 +63,8 @@ def followed_search(
     kept = QueryDict(mutable=True)
     if words:
         kept["q"] = " ".join(words.split())
+    if words and form.exact:  # the words as typed, without their compounds
+        kept["exakt"] = "1"
     for name in sorted(active):
         kept[name] = str(params[name]).strip()
     if case_key is None and words:
@@ -113,7 +116,8 @@ def new_matches(subscription: Subscription, *, horizon: int) -> ItemSearch:
         on_case = Item.cases.through.objects.filter(case__key=subscription.case_key)
         within = new_items.filter(pk__in=on_case.values("item_id"))
         return item_search(query="", filters=params, within=within)
-    return item_search(query=SearchForm(params).query, filters=params, within=new_items)
+    form = SearchForm(params)
+    return item_search(query=form.query, filters=params, exact=form.exact, within=new_items)
 
 
 def due_subscriptions(*, mode: Mode, now: dt.datetime) -> QuerySet[Subscription]:

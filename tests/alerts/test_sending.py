@@ -49,6 +49,16 @@ def test_a_match_published_after_following_arrives_with_title_organ_date_link_sn
     assert len(matches_mails(smtp, "anna@example.se")) == 1
 
 
+def test_a_followed_search_finds_as_its_page_does_widened_or_exact(smtp):
+    follow_confirmed("anna@example.se", "q=flyg")  # the page finds ambulansflyg too
+    follow_confirmed("bo@example.se", "q=flyg&exakt=1")  # the page finds the word alone
+    publish(UTSKOTT)
+    call_command("send_alerts")
+    [mail] = matches_mails(smtp, "anna@example.se")
+    assert "§ 14 Avtal om ambulansflyg" in text_of(mail)
+    assert matches_mails(smtp, "bo@example.se") == []
+
+
 def test_what_was_published_before_following_is_not_new(smtp):
     publish(UTSKOTT)
     follow_confirmed("anna@example.se", "q=ambulansflyget")
