@@ -24,6 +24,7 @@ from django.db import connection
 from django.db.models import Case, Expression, F, FloatField, Value, When
 
 from ..services.search_index import SEARCH_CONFIG
+from .phrases import tsquery_literal
 
 # The shortest first part of a compound: `om|nämnd`, `be|stöd` are not compounds of it.
 MIN_PREFIX = 3
@@ -116,7 +117,7 @@ def query_expand(query: str) -> Expansion | None:
     for token in tokens:
         match = _WORD_RE.match(token)
         if match and match[1] in forms:
-            alternatives = " | ".join(f"'{form}'" for form in (match[1], *forms[match[1]]))
+            alternatives = " | ".join(map(tsquery_literal, (match[1], *forms[match[1]])))
             token = f"( {alternatives} )"
         widened.append(token)
     return Expansion(query=query, tsquery=" ".join(widened), forms=forms)

@@ -45,7 +45,8 @@ def only_phrases(query: str) -> bool:
     return all(word.startswith("-") for word in rest)
 
 
-def _tsquery_literal(lexeme: str) -> str:
+def tsquery_literal(lexeme: str) -> str:
+    """`lexeme` as a tsquery operand, quoted so no character of it is read as syntax."""
     escaped = lexeme.replace("\\", "\\\\").replace("'", "''")
     return f"'{escaped}'"
 
@@ -58,4 +59,4 @@ def phrase_pairs_query(query: str) -> str | None:
     with connection.cursor() as cursor:
         cursor.execute(_PAIRS_SQL, [phrases])
         pairs = [row[0] for row in cursor.fetchall()]
-    return " & ".join(_tsquery_literal(pair) for pair in pairs) or None
+    return " & ".join(tsquery_literal(pair) for pair in pairs) or None

@@ -89,7 +89,9 @@ def _without_sentinels(expression) -> Func:
     )
 
 
-def _headline(expression, search_query: SearchQuery, **options) -> SearchHeadline:
+def headline(expression, search_query: SearchQuery, **options) -> SearchHeadline:
+    """`ts_headline` of `expression` in the search configuration, each match between
+    MARK_START and MARK_STOP (which the text itself can never hold)."""
     return SearchHeadline(
         _without_sentinels(expression),
         search_query,
@@ -151,11 +153,11 @@ def _page_items(ids: list[int], search: ItemSearch) -> list[Item]:
     items = Item.objects.filter(pk__any=ids)
     if search.search_query is not None:
         clauses = clauses.annotate(
-            highlighted=_headline(F("text"), search.search_query, highlight_all=True)
+            highlighted=headline(F("text"), search.search_query, highlight_all=True)
         )
         items = items.annotate(
-            title_hl=_headline(F("title"), search.search_query, highlight_all=True),
-            snippet_hl=_headline(_snippet_document(), search.search_query, **SNIPPET_OPTIONS),
+            title_hl=headline(F("title"), search.search_query, highlight_all=True),
+            snippet_hl=headline(_snippet_document(), search.search_query, **SNIPPET_OPTIONS),
         )
     rows = (
         items.select_related("meeting__committee__body")
@@ -207,7 +209,7 @@ def _attach_text_snippets(items: list[Item], search_query: SearchQuery) -> None:
     """Set `snippet_html` of `items` from a headline of their whole § text."""
     headlines = dict(
         Item.objects.filter(pk__in=[item.pk for item in items])
-        .annotate(headline=_headline(F("text"), search_query, **SNIPPET_OPTIONS))
+        .annotate(headline=headline(F("text"), search_query, **SNIPPET_OPTIONS))
         .values_list("pk", "headline")
     )
     for item in items:

@@ -16,6 +16,7 @@ from ..search.facets import Facets, search_facets
 from ..search.filters import KIND_BY_SLUG, YES, ItemFilter, SearchForm
 from ..search.query import ItemSearch, item_search
 from ..search.results import search_page
+from ..search.wording import spelled_forms
 
 PAGE_PARAM = "sida"
 # Filters chosen through facet links rather than form fields: kept in hidden inputs so a
@@ -111,7 +112,7 @@ def _widened(params: QueryDict, result: ItemSearch, *, exact: bool) -> dict | No
         return None
     added = result.expansion.added
     return {
-        "forms": added[:SHOWN_FORMS],
+        "forms": spelled_forms(added[:SHOWN_FORMS]),
         "more": len(added) > SHOWN_FORMS,
         "url": _url_with(params, exakt="1"),
     }

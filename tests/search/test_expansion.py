@@ -4,6 +4,7 @@ first, and the vocabulary it reads is kept by every import."""
 from __future__ import annotations
 
 import json
+import re
 from io import StringIO
 from pathlib import Path
 
@@ -194,3 +195,25 @@ def test_rebuild_vocabulary_makes_the_counts_exact_again(meeting):
     Lexeme.objects.create(word="borttaget", items=1)
     call_command("rebuild_vocabulary", stdout=StringIO())
     assert vocabulary() == stored_lexemes() == {"tax": 1, "renhållningstax": 1}
+
+
+def widened_line(response) -> str:
+    """The text of the page's "Även:" line."""
+    page = response.content.decode()
+    return re.search(r'<p class="widened">(.*?)<a ', page, re.S)[1]
+
+
+def test_the_added_forms_are_named_as_the_items_write_them(client, meeting):
+    indexed(meeting, "Ny bygglovstaxa", "Taxan för hemtjänst höjs", "Taxa")
+    line = widened_line(client.get("/sok/", {"q": "taxa"}))
+    assert "bygglovstaxa" in line and "taxan" in line
+    assert "bygglovstax," not in line and not line.rstrip().endswith("bygglovstax")
+
+
+def test_a_form_only_an_unpublished_protocol_holds_is_not_named(client, meeting):
+    hidden = factories.MeetingFactory(is_published=False)
+    factories.ItemFactory(meeting=hidden, title="Hemlig parkeringstaxa", text="")
+    indexed(meeting, "Ny bygglovstaxa", "Taxa")
+    line = widened_line(client.get("/sok/", {"q": "taxa"}))
+    assert "bygglovstaxa" in line
+    assert "parkeringstax" not in line
