@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from minutes.search import query as search
 from minutes.search.query import item_search
@@ -81,15 +82,62 @@ def test_a_word_in_very_many_items_ranks_its_newest(stored_worst_first, monkeypa
 
 
 @pytest.mark.parametrize(
-    ("matches", "published", "ranked_whole"),
+    ("matches", "published", "plan"),
     [
-        (16_836, 100_000, False),  # `remiss` at 100k: its newest 1,000 are found sooner
-        (5_000, 100_000, True),
-        (20_000, 1_000_000, True),
-        (77_000, 1_000_000, False),
+        (3_000, 100_000, search.RANK),
+        (8_000, 100_000, search.SLICE),
+        (16_836, 100_000, search.WALK),  # `remiss` at 100k
+        (5_000, 1_000_000, search.RANK),
+        (18_608, 1_000_000, search.SLICE),  # `förskol` at 1M: 47 ms ranked, 24 ms sliced
+        (77_000, 1_000_000, search.WALK),
     ],
 )
-def test_every_match_is_ranked_while_that_is_cheaper_than_finding_the_newest(
-    matches, published, ranked_whole
-):
-    assert search.rank_beats_walk(matches, published, 1_000) is ranked_whole
+def test_the_cheapest_plan_is_chosen_by_how_many_match(matches, published, plan):
+    assert search.cheapest_plan(matches, published, 1_000) == plan
+
+
+@pytest.fixture
+def remiss_by_day(monkeypatch):
+    """60 items on 60 days, analyzed (the slice is cut from the statistics); the first
+    hits are lowered to 6 so a slice of the newest days can hold them."""
+    monkeypatch.setattr(search, "COUNT_CAP", 5)
+    monkeypatch.setattr(search, "cheapest_plan", lambda *args: search.SLICE)
+    committee = factories.CommitteeFactory()
+
+    def stored(matching_days: range) -> list[int]:
+        ids = []
+        for day in range(60):
+            meeting = factories.MeetingFactory(
+                committee=committee, date=dt.date(2024, 1, 1) + dt.timedelta(day)
+            )
+            text = "Ärendet har varit på remiss." if day in matching_days else "Information."
+            item = factories.ItemFactory(meeting=meeting, title="Ärende", text=text)
+            if day in matching_days:
+                ids.append(item.pk)
+        update_search_vectors()
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE minutes_item")
+        return ids
+
+    return stored
+
+
+def _first_ids_and_sql(query: str) -> tuple[list[int], list[str]]:
+    with CaptureQueriesContext(connection) as queries:
+        ids = item_search(query=query, filters={}).first_ids
+    return ids, [q["sql"] for q in queries.captured_queries if "ts_rank" in q["sql"]]
+
+
+def test_the_newest_slice_finds_the_newest_matches(remiss_by_day):
+    matching = remiss_by_day(range(0, 60, 2))  # every other day: not a common word
+    ids, reads = _first_ids_and_sql("remiss")
+    assert ids == matching[::-1][:6]
+    assert len(reads) == 1 and '"meeting_date" >=' in reads[0]
+
+
+def test_a_slice_that_holds_too_few_is_read_again_in_full(remiss_by_day):
+    # Only the oldest twenty items match: the newest days hold none of them.
+    matching = remiss_by_day(range(20))
+    ids, reads = _first_ids_and_sql("remiss")
+    assert ids == matching[::-1][:6]
+    assert len(reads) == 2 and '"meeting_date" >=' not in reads[1]

@@ -10,6 +10,7 @@ first stored (docs/performance.md says why).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from ..selectors.browse import published_items
 from .expansion import Expansion, exact_query, query_expand
 from .filters import ItemFilter
 from .phrases import only_phrases, phrase_pairs_query
+from .slices import newest_slice_start
 
 # What testing one row's in-row vector costs against one entry of a word's GIN bitmap
 # (docs/performance.md): decides when a word's matches are found by testing rows instead
@@ -49,8 +51,17 @@ INTERSECT_LIMIT = 30_000
 COUNT_CAP = 1_000
 # What ranking one match costs against testing one row on the newest-first walk
 # (docs/performance.md): decides whether a word's window is every match ranked or its
-# newest matches (`rank_beats_walk`).
+# newest matches (`cheapest_plan`).
 RANK_COST = 2.0
+# What one item of a date range costs in the bitmap of the newest slice, against testing a
+# row on the walk (docs/performance.md; `slice_cost`).
+RANGE_COST = 0.07
+# The plans of `cheapest_plan`: every match ranked, the newest of the newest slice, the walk.
+RANK, SLICE, WALK = "rank", "slice", "walk"
+# The newest slice is cut to hold this many times the matches the first hits need, were the
+# matches spread evenly over time: a word commoner in older protocols, or one the planner
+# overestimates, still fills it. A slice that falls short is read again in full.
+SLICE_MARGIN = 2.0
 
 
 def rank_window() -> int:
@@ -68,8 +79,8 @@ class ItemSearch:
     search_query: SearchQuery | None = None
     # The same rows unordered and unranked: what counting and facets need.
     matches: QuerySet[Item] | None = None
-    # True when the phrases' word pairs (minutes.search.phrases) narrow the matches.
-    by_pairs: bool = False
+    # The phrases' word pairs (minutes.search.phrases) that narrow the matches, as a tsquery.
+    pairs: str | None = None
     # The compounds and inflected forms the words were widened to (minutes.search.expansion).
     expansion: Expansion | None = None
 
@@ -104,32 +115,54 @@ class ItemSearch:
         """
         if self.search_query is None:
             return list(self.items.values_list("pk")[: COUNT_CAP + 1])
-        hits = self._ordered_matches().values_list("pk", "rank", "meeting_date")
-        return list(hits[: COUNT_CAP + 1])
+        ordered, in_full = self._ordered_matches()
+        hits = _hits(ordered)
+        if in_full is not None and len(hits) <= COUNT_CAP:
+            hits = _hits(in_full)  # the newest slice held too few
+        return hits
 
-    def _ordered_matches(self) -> QuerySet[Item]:
+    def _ordered_matches(self) -> tuple[QuerySet[Item], QuerySet[Item] | None]:
         """The matches with their rank, best first, or newest first where finding the
-        newest costs less than ranking every match.
+        newest costs less than ranking every match; and, when they are read from the
+        newest slice, what to read instead if it holds too few.
 
-        A common word (`rows_beat_bitmap`) and a word in more items than ranking them
-        all is worth (`rank_beats_walk`) are walked newest first by testing rows
-        (`_newest_matches`); every other search is ranked whole, its matches found in
-        the GIN index (with a tag filter, intersected in it: `_intersected_in_index`).
-        Phrases are ranked whole: their word pairs' index narrows them exactly.
+        A common word (`rows_beat_bitmap`) is walked newest first by testing rows
+        (`_newest_matches`) unless a tag filter leaves it few matches
+        (`_intersected_in_index`). Every other search takes the cheapest plan
+        (`cheapest_plan`) for its estimated matches: all of them ranked, the newest of the
+        newest slice, or the walk. Their matches are found in the GIN index (with a tag
+        filter, intersected in it; a phrase, through its word pairs' index).
         """
-        matches = self.matches.order_by()
-        if self.by_pairs:
-            return _best_first_order(matches, self)
-        published = published_items().order_by()
-        published_rows = _estimated_rows(published)
-        word_rows = _estimated_rows(published.filter(search_vector=self.search_query))
-        found = _estimated_rows(matches) if self.filterset.active_values else word_rows
+        published_rows = _estimated_rows(published_items().order_by())
+        if self.pairs is not None:
+            # The pairs' estimate: the planner takes the phrase's row test for a third.
+            found = _estimated_rows(self.filterset.qs.order_by().filter(_pairs_match(self.pairs)))
+            return self._cheapest(found, published_rows)
+        word_rows = _estimated_rows(
+            published_items().order_by().filter(search_vector=self.search_query)
+        )
+        found = _estimated_rows(self.matches) if self.filterset.active_values else word_rows
         common = rows_beat_bitmap(word_rows, published_rows)
         if common and not self._intersected_in_index(found):
-            return _newest_matches(self)
-        if rank_beats_walk(found, published_rows, COUNT_CAP):
-            return _best_first_order(matches, self)
-        return _newest_matches(self)
+            return _newest_matches(self), None
+        return self._cheapest(found, published_rows)
+
+    def _cheapest(
+        self, found: float, published: float
+    ) -> tuple[QuerySet[Item], QuerySet[Item] | None]:
+        """The matches in the order of the cheapest plan for `found` of them. The newest
+        slice is the items of meetings since the date from which the newest SLICE_MARGIN ·
+        (COUNT_CAP + 1) · published / found items were held; should it hold too few, the
+        matches are read in full, ranked or walked, whichever costs less."""
+        ranked = _best_first_order(self.matches.order_by(), self)
+        plan = cheapest_plan(found, published, COUNT_CAP)
+        if plan == WALK:
+            return _newest_matches(self), None
+        start = newest_slice_start(SLICE_MARGIN * (COUNT_CAP + 1) / max(found, 1))
+        if plan == RANK or start is None:
+            return ranked, None
+        walked = walk_cost(found, published, COUNT_CAP) < RANK_COST * found
+        return _newest_since(self, start), _newest_matches(self) if walked else ranked
 
     def _intersected_in_index(self, found: float) -> bool:
         """True when a tag filter leaves a common word few enough matches that the GIN
@@ -150,15 +183,36 @@ def _best_first_order(items: QuerySet[Item], search: ItemSearch) -> QuerySet[Ite
     return _with_rank(items, search).order_by("-rank", "-meeting_date", "pk")
 
 
-def rank_beats_walk(matches: float, published: float, window: int) -> bool:
-    """True when ranking all `matches` costs less than finding the newest `window` of
-    them by walking `published` items newest first and testing each.
+def _hits(matches: QuerySet[Item]) -> list[tuple]:
+    return list(matches.values_list("pk", "rank", "meeting_date")[: COUNT_CAP + 1])
 
-    The walk tests about window · published / matches rows; ranking reads every match:
-    ranking wins when RANK_COST · matches² ≤ window · published. With a window of 1,000
-    every match is ranked up to about 7,000 of 100,000 items, 22,000 of a million.
-    """
-    return RANK_COST * matches * matches <= window * max(published, 1)
+
+def walk_cost(matches: float, published: float, window: int) -> float:
+    """What finding the newest `window` + 1 of `matches` by walking the `published` items
+    newest first costs, in rows tested: about (window + 1) · published / matches."""
+    return (window + 1) * max(published, 1) / max(matches, 1)
+
+
+def slice_cost(matches: float, published: float, window: int) -> float:
+    """What finding the newest `window` + 1 of `matches` in the newest slice costs, in rows
+    tested on the walk: the words' bitmap (an entry costs 1 / ROW_TEST_COST of a row), the
+    slice's date range (RANGE_COST an item) and ranking the matches in the slice."""
+    wanted = SLICE_MARGIN * (window + 1)
+    matches = max(matches, 1)
+    return matches / ROW_TEST_COST + RANGE_COST * wanted * published / matches + RANK_COST * wanted
+
+
+def cheapest_plan(matches: float, published: float, window: int) -> str:
+    """RANK, SLICE or WALK: whichever finds the first `window` + 1 of `matches` hits among
+    `published` items at the least cost. Ranking reads every match (RANK_COST each); with
+    a window of 1,000 it is cheapest up to about 4,200 matches of 100,000 items and 10,000
+    of a million, the slice from there to about 13,700 and 61,000, the walk beyond."""
+    costs = {
+        RANK: RANK_COST * matches,
+        SLICE: slice_cost(matches, published, window),
+        WALK: walk_cost(matches, published, window),
+    }
+    return min(costs, key=costs.__getitem__)
 
 
 def _best_first(hits: list[tuple]) -> list[int]:
@@ -182,6 +236,13 @@ def rows_beat_bitmap(matches: float, published: float) -> bool:
     from 2.5 % of ten million.
     """
     return matches * matches >= ROW_TEST_COST * (COUNT_CAP + 1) * max(published, 1)
+
+
+def _newest_since(search: ItemSearch, start: dt.date) -> QuerySet[Item]:
+    """The matches of meetings held on or after `start`, newest first, with their rank:
+    found where the words' index and the date range of the newest-first index meet."""
+    matches = search.matches.filter(meeting_date__gte=start)
+    return _with_rank(matches.order_by("-meeting_date", "meeting_id", "number"), search)
 
 
 def _newest_matches(search: ItemSearch) -> QuerySet[Item]:
@@ -238,7 +299,7 @@ def item_search(
         items=_ranked(matches, _rank(search_query, expansion)),
         search_query=search_query,
         matches=matches,
-        by_pairs=pairs is not None,
+        pairs=pairs,
         expansion=expansion,
     )
 
@@ -257,8 +318,12 @@ def _narrowed_by_pairs(
         items = items.filter(_RowMatch(F("search_vector"), search_query))
     else:
         items = items.filter(search_vector=search_query)
-    narrowed = _Matches(F("phrase_vector"), Cast(Value(pairs), SearchQueryField()))
-    return items.filter(narrowed).order_by()
+    return items.filter(_pairs_match(pairs)).order_by()
+
+
+def _pairs_match(pairs: str) -> _Matches:
+    """`phrase_vector @@ pairs`: the items holding the phrases' word pairs."""
+    return _Matches(F("phrase_vector"), Cast(Value(pairs), SearchQueryField()))
 
 
 class _RowMatch(Func):
