@@ -121,6 +121,16 @@ def test_a_dnr_prefix_lists_matching_cases_above_the_results(client, meeting):
     assert "21RS8001" not in html
 
 
+def test_a_long_prefix_list_goes_in_key_order(client, meeting):
+    item = make_item(meeting, "Ärende")
+    body = meeting.committee.body
+    serials = [*range(1299, 1199, -1), 12]  # stored backwards
+    cases = [factories.CaseFactory(body=body, dnr=f"KS 2024/{n}") for n in serials]
+    item.cases.add(*cases)
+    shown = [case.dnr for case in client.get("/sok/", {"q": "KS 2024/1"}).context["cases"]]
+    assert shown == ["KS 2024/12", *(f"KS 2024/{n}" for n in range(1200, 1219))]
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [

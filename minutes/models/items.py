@@ -1,10 +1,11 @@
 """What was decided: items (§), their decisions and clauses, motions, votes, dissent, notes."""
 
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Collate
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -37,9 +38,11 @@ class Case(models.Model):
             ),
         ]
         indexes = [
-            # Prefix lookups (`21RS76…`) need the pattern operator class.
-            models.Index(OpClass("key", name="varchar_pattern_ops"), name="case_key_prefix_idx"),
-            # The API's list of cases goes by key (the pattern index above has another order).
+            # Prefix lookups (`21RS76…`) in key order (`Case.key_bytes`): compared byte by byte,
+            # as "C" does, a key's index serves LIKE 'prefix%' and the order whatever the
+            # database's collation, so a prefix of thousands of cases stops at the first 20.
+            models.Index(Collate("key", "C"), name="case_key_prefix_idx"),
+            # The API's list of cases goes by key in the database's own collation.
             models.Index(fields=["key", "id"], name="case_key_idx"),
         ]
 
@@ -51,6 +54,12 @@ class Case(models.Model):
         if self.body_id is None:
             return reverse("minutes:case_choice", kwargs={"key": self.key})
         return reverse("minutes:case", kwargs={"body": self.body.slug, "key": self.key})
+
+    @staticmethod
+    def key_bytes() -> Collate:
+        """The key compared byte by byte: what `case_key_prefix_idx` holds, for prefix
+        lookups and their order."""
+        return Collate("key", "C")
 
 
 class Item(models.Model):

@@ -66,17 +66,19 @@ def cases_by_dnr_prefix(query: str, *, limit: int = CASE_PREFIX_LIMIT) -> list[C
     """Cases whose key starts with the query's key (`RS 2021/76` → RS 2021/7612, …), or
     whose numbers do when the query has no organ (`2026.112` → TEN 2026.112).
 
-    Empty unless the query looks like a diarienummer; the key's `varchar_pattern_ops`
-    index serves the `LIKE 'prefix%'`.
+    Empty unless the query looks like a diarienummer; the key's byte-order index
+    (`Case.key_bytes`) serves the `LIKE 'prefix%'` in key order, so a short prefix of
+    thousands of cases reads only the first few.
     """
     if not looks_like_dnr(query):
         return []
     key = normalize_dnr(query)
     # A number without its organ (`2026.112`) may be any organ's: keys are organ first.
-    wanted = Q(key__startswith=key) if not key.isdigit() else Q(key__regex=rf"^[^0-9]*{key}")
+    wanted = Q(key_bytes__startswith=key) if not key.isdigit() else Q(key__regex=rf"^[^0-9]*{key}")
     return list(
         _published_cases()
+        .alias(key_bytes=Case.key_bytes())
         .filter(wanted)
         .select_related("body")
-        .order_by("key", "body__name")[:limit]
+        .order_by("key_bytes", "body__name")[:limit]
     )

@@ -97,7 +97,9 @@ def api_cases(*, prefix: str | None) -> QuerySet[Case]:
     """Published cases, optionally those whose key starts with the normalized `prefix`."""
     cases = cases_with_items()
     if prefix:
-        cases = cases.filter(key__startswith=normalize_dnr(prefix))
+        cases = cases.alias(key_bytes=Case.key_bytes()).filter(
+            key_bytes__startswith=normalize_dnr(prefix)
+        )
     return cases
 
 
