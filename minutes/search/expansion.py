@@ -8,7 +8,8 @@ statsbidrag, `protokoll` none that only says "protokollet". Each word the query 
 lexemes that end in it, after a first part of at least MIN_PREFIX letters (`stats|bidrag`,
 `skol|skjuts`), optionally followed by an ending the stemmer leaves on (`ärend|et`,
 `skol|an`). Only the end of a compound is its head: `plan` finds detaljplan, never
-planperiod, and `stöd` never stödja. A long word (MIN_MODIFIER letters) also finds the
+planperiod, and `stöd` never stödja; nor is a person's name a compound (`ström` never
+finds Engström). A long word (MIN_MODIFIER letters) also finds the
 compounds it begins, where a word of the vocabulary follows it (`cytostatika` →
 cytostatikabehandling). Items with the exact words rank above those with only their
 compounds (`Expansion.rank`). docs/performance.md has the recall and the cost.
@@ -158,10 +159,21 @@ def _forms_sql(begun: bool) -> str:
     compounds the word begins (`_BEGUN_SQL`), in the same round trip."""
     ranges = " OR ".join(f"reverse(word) LIKE %(end{index})s" for index in range(len(ENDINGS)))
     headed = (
-        f"(SELECT word, 0 AS part FROM minutes_lexeme WHERE ({ranges})"
+        f"(SELECT word, 0 AS part FROM minutes_lexeme WHERE ({ranges}) AND NOT {_A_NAME}"
         f" ORDER BY items DESC, word LIMIT {2 * MAX_FORMS})"
     )
     return f"{headed} UNION ALL ({_BEGUN_SQL})" if begun else headed
+
+
+# A surname ends in words (`eng|ström`, `sjö|berg`, `anders|son`) as compounds do: a word
+# that names a person of the archive is not taken for a compound. Each candidate is looked
+# up in the names' lexeme index (`person_name_lexemes_gin`, the same expression); a word
+# holding a quote or a backslash, which `quote_literal` would not leave a plain tsquery,
+# is let through (`is_form_of` takes letters only).
+_A_NAME = f"""(word !~ '[''\\\\]' AND EXISTS (
+    SELECT 1 FROM minutes_person AS person
+    WHERE to_tsvector('{SEARCH_CONFIG}'::regconfig, COALESCE(person.name, ''))
+          @@ quote_literal(word)::tsquery))"""
 
 
 # The words that begin with a lexeme and go on, after at most MAX_LINK letters, with a word

@@ -103,6 +103,15 @@ def test_a_short_word_finds_no_compound_it_begins(meeting):
     assert found("plan") == []
 
 
+def test_a_surname_is_no_compound_of_the_word_it_ends_in(meeting):
+    factories.PersonFactory(body=meeting.committee.body, name="Anna Engström")
+    plain, compound, _ = indexed(
+        meeting, "Ström till skolan", "Växelström och fjärrvärme", "Yttrande från Anna Engström"
+    )
+    assert query_expand("ström").added == ["växelström"]
+    assert found("ström") == [plain, compound]
+
+
 def test_the_first_part_must_have_three_letters(meeting):
     indexed(meeting, "Omstöd", "Hemstöd")
     assert query_expand("stöd").added == ["hemstöd"]
