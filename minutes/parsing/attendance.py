@@ -146,6 +146,16 @@ def _role_of(text: str) -> tuple[str | None, str]:
     return None, text  # pragma: no cover
 
 
+def _label_role(words: list[str]) -> str | None:
+    """The role of a label before a name (`Ordförande: Anna Berg (S)`), or None: only
+    words ending in a colon are a label, not a role trailing the previous name."""
+    phrase = " ".join(words).strip()
+    if not phrase.endswith(":"):
+        return None
+    role, rest = _role_of(phrase.rstrip(":").strip())
+    return role if role and not rest.strip(" ,;") else None
+
+
 def _is_party(code: str) -> bool:
     return code.upper() in KNOWN_PARTIES or bool(_PARTY_CODE_RE.match(code))
 
@@ -199,11 +209,13 @@ class _Reader:
                 continue
             substitute_party = False
             if kind == "name":
-                self._finish_words(words)
+                label = _label_role(words)
+                if label is None:
+                    self._finish_words(words)
                 words, in_for_note = [], False
                 title, name = _split_title(token.group("name").split())
                 self.current = _Entry(name=name, group=self.group, notes=title)
-                self.current.role = _role_of(title[0])[0] if title else None
+                self.current.role = label or (_role_of(title[0])[0] if title else None)
                 self.entries.append(self.current)
             elif kind == "for" and self.current is not None:
                 pending_for = True

@@ -92,6 +92,12 @@ _PLACE_RE = re.compile(
     r"(?im)^(?:plats och tid|tid och plats|sammanträdesplats|mötesplats|plats|lokal)"
     r"\b[ \t:]*(?P<place>.*)$"
 )
+# What is left of `Måndagen den 25 november 2024 kl. 18.00 i Folkets hus` once the date
+# and time are cut: the weekday, `den` and `i` before the place, `den` and an hour after it
+# (`Kommunhuset, den 12 mars 2024 kl 13`).
+_WEEKDAY_RE = re.compile(r"(?i)\b(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\b")
+_PLACE_LEAD_RE = re.compile(r"(?i)^(?:(?:den|i)\b[ ,]*)+")
+_PLACE_TAIL_RE = re.compile(r"(?i)(?:[ ,]+(?:den|kl\.?(?:[ ]*\d{1,2})?))+$")
 # An organ stated outright: `Organ Regionens samverkansråd`, `Nämnd: Socialnämnden`.
 _ORGAN_LABEL_RE = re.compile(r"(?im)^(?:organ|nämnd|utskott|instans)\b[ \t:]+(?P<organ>\S.*)$")
 # The last word of an organ's name: `…styrelsen`, `…nämndens arbetsutskott`, `…råd`.
@@ -160,7 +166,8 @@ _ADJUSTED_RE = re.compile(
     r"(?im)(?:justering(?:en)?[ ]+(?:sker|skedde|äger[ ]+rum|har[ ]+skett|görs)\b"
     r"|^justeringens[ ]+plats[ ]+och[ ]+tid\b|^justeringsdatum\b|^datum[ ]+för[ ]+justering\b"
     r"|\bprotokollet[ ]+(?:är[ ]+)?justerat\b|^justerat[ ]+den\b"
-    r"|^justeringens[ ]+plats\b|^justeringens(?=\t|[ ]{2,}))"  # `(plats) och tid` wrapped
+    r"|^justeringens[ ]+plats\b|^justeringens(?=\t|[ ]{2,})"  # `(plats) och tid` wrapped
+    r"|^justering(?:sdag)?(?=[ \t]*:|\t|[ ]{2,}))"  # `Justering: Kansliet, den 28 november`
     r"(?P<rest>[^\n]*)"
 )
 # ANSLAG/BEVIS box: `Datum för anslags uppsättande 2023-12-13`, `Anslaget tas ned 2024-01-04`.
@@ -320,8 +327,11 @@ def find_place(text: str) -> str | None:
         place += " " + following[1]
     place = _TIME_RE.sub("", place)
     place = _BARE_TIME_RANGE_RE.sub("", place)
-    place = DATE_RE.sub("", place)
+    place, dated = DATE_RE.subn("", place)
+    place, named_day = _WEEKDAY_RE.subn("", place)
     place = " ".join(place.replace("\t", " ").split()).strip(" ,;")
+    if dated or named_day:  # `den 25 november … i Folkets hus`, not `Den gamla skolan`
+        place = _PLACE_TAIL_RE.sub("", _PLACE_LEAD_RE.sub("", place)).strip(" ,;")
     return place or None
 
 

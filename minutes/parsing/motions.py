@@ -123,6 +123,17 @@ _PARTY_GROUP_RE = re.compile(
     rf"|\bledamöterna\s+(?:från|för|i)\s+(?P<after>{_PARTY_NAMES})\b",
     re.IGNORECASE,
 )
+# `Moderaterna reserverar sig`, `Sverigedemokraterna och Kristdemokraterna reserverar sig`,
+# `SD reserverar sig`: the sentence's subject is one or more parties, named or abbreviated.
+_A_PARTY = (
+    rf"(?<![\wåäö])(?:{_PARTY_NAMES}|\(?(?:{'|'.join(sorted(set(PARTY_BY_NAME.values())))})\)?)"
+    r"(?![\wåäö])"
+)
+_LEADING_PARTIES_RE = re.compile(
+    rf"^\s*(?P<parties>{_A_PARTY}(?:\s*(?:,|och|samt)\s*{_A_PARTY})*)\s+reserver",
+    re.IGNORECASE,
+)
+_PARTY_WORD_RE = re.compile(_A_PARTY, re.IGNORECASE)
 # Notes: heading words and the sentences that make one.
 _NOTE_HEADINGS = {
     "noteras till protokollet": "noteras",
@@ -574,9 +585,23 @@ def _reservations_in(sentence: str, warnings: list[ParseWarning]) -> list[Reserv
             party = party or normalize_party(group.group("a") or group.group("b"))
             # named (or warned about) from the attendance list by the document level
             return [Reservation(name="", party=party, reason=reason, written=written)]
+        parties = _leading_parties(subject)
+        if parties:
+            return [Reservation(name="", party=p, reason=reason, written=written) for p in parties]
         warnings.append(warn("reservation_without_person", sentence=sentence[:60]))
         return []
     return [Reservation(p.name, p.party, reason=reason, written=written) for p in persons]
+
+
+def _leading_parties(subject: str) -> list[str]:
+    """The parties the sentence begins with when they are its subject (`Moderaterna och
+    KD reserverar sig`), as codes."""
+    match = _LEADING_PARTIES_RE.match(subject)
+    if not match:
+        return []
+    words = _PARTY_WORD_RE.findall(match.group("parties"))
+    codes = (PARTY_BY_NAME.get(w.lower()) or normalize_party(w.strip("()")) for w in words)
+    return list(dict.fromkeys(code for code in codes if code))
 
 
 def _with_written_text(

@@ -490,6 +490,23 @@ def test_reservations_by_a_party_named_in_full() -> None:
     ]
 
 
+def test_reservations_by_parties_as_the_subject() -> None:
+    text = PROPOSAL_HEADINGS.replace(
+        "Nils Berg (M)\n", "Nils Berg (M)\nAnn Ek (M)\nBo Lax (SD)\n", 1
+    ).replace(
+        "skolorna prioriteras.\n",
+        "skolorna prioriteras.\nReservation\n"
+        "Moderaterna och SD reserverar sig mot beslutet till förmån för eget förslag.\n",
+    )
+    premises = parse_text(text).items[1]
+    assert sorted((r.name, r.party) for r in premises.reservations) == [
+        ("Ann Ek", "M"),
+        ("Bo Lax", "SD"),
+        ("Nils Berg", "M"),
+    ]
+    assert {r.reason for r in premises.reservations} == {"till förmån för eget förslag"}
+
+
 def test_dnr_beside_or_after_the_title() -> None:
     base = PROPOSAL_HEADINGS.split("§ 80")[0]
     headings = {
@@ -529,3 +546,44 @@ def test_front_page_in_sentences() -> None:
     assert protocol.date == dt.date(2024, 2, 14)
     assert (protocol.start_time, protocol.end_time) == (dt.time(9, 0), dt.time(11, 30))
     assert not [w for w in protocol.warnings if w.code in {"committee_inferred", "body_inferred"}]
+
+
+# A fullmäktige's front page in sentences with colon labels: the date in words with its
+# weekday, the members in an appendix but the role before the chair's name, the justering
+# as `Justering: <place>, den <date>`.
+COLON_LABELS = """\
+SAMMANTRÄDESPROTOKOLL
+Kommunfullmäktige
+Sammanträdesdatum 2025-11-24                                   Sida 1 av 2
+
+Tid och plats: Måndagen den 24 november 2025 kl. 18.00–21.30 i Folkets hus, Storsalen
+Närvarande ledamöter: Se bilaga 1, närvaro- och voteringslista
+Ordförande: Gun Torp (S)
+Sekreterare: Ola Hed
+Justerare: Stig Fält (KD) och Eva Ros (M)
+Justering: Kommunkansliet, den 27 november 2025
+
+KF § 90
+Budget 2026
+KS 2025/301
+Kommunfullmäktiges beslut
+Fullmäktige fastställer budget 2026 enligt kommunstyrelsens förslag.
+Yrkanden
+Eva Ros (M) yrkar bifall till Moderaternas budgetförslag.
+Reservationer
+Moderaterna reserverar sig mot beslutet till förmån för Eva Ros yrkande.
+"""
+
+
+def test_colon_labels_and_a_date_in_words() -> None:
+    protocol = parse_text(COLON_LABELS)
+    assert protocol.place == "Folkets hus, Storsalen"
+    assert protocol.date == dt.date(2025, 11, 24)
+    assert (protocol.start_time, protocol.end_time) == (dt.time(18, 0), dt.time(21, 30))
+    assert protocol.adjusted_on == dt.date(2025, 11, 27)
+    chair = next(a for a in protocol.attendees if a.name == "Gun Torp")
+    assert (chair.party, chair.role) == ("S", "ordförande")
+    (budget,) = protocol.items
+    assert [(r.party, r.reason) for r in budget.reservations] == [
+        ("M", "till förmån för Eva Ros yrkande")
+    ]
