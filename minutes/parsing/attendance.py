@@ -66,10 +66,13 @@ _STOP_RE = re.compile(
     r"|föredragningslista|organ\b|sammanträdesdatum|plats\b|tid\b|§"
     r"|(?:ej\s+närvarande|frånvarande|anmält\s+förhinder)\b)"  # the absent are no attendees
 )
-# Role words inside an entry: `(Ordförande)`, `, 1:e vice ordförande`, `sekreterare`.
+# Role words inside an entry: `(Ordförande)`, `, 1:e vice ordförande`, `v ordf.`, `sekreterare`.
 _ROLE_WORDS: tuple[tuple[str, str], ...] = (
-    (r"(?:\d:e|förste|första|andre|andra)?\s*vice\s+ordförande", VICE_ORDFORANDE),
-    (r"ordförande", ORDFORANDE),
+    (
+        r"(?:\d:e|förste|första|andre|andra)?\s*(?:vice\s*|v\.\s*|v\s+)ordf(?:örande|\.)?",
+        VICE_ORDFORANDE,
+    ),
+    (r"ordf(?:örande|\.)?", ORDFORANDE),
     (r"tjänstgörande\s+ersättare", TJANSTGORANDE_ERSATTARE),
     (r"ersättare", ERSATTARE),
     (r"ledamot", LEDAMOT),
@@ -107,6 +110,21 @@ _TITLE_RE = re.compile(
     r"|samordnare|jurist|ekonom|konsult|rådgivare|tekniker|pedagog|kommunikatör|arkitekt"
     r"|ingenjör|planerare|inspektör|revisor|assistent|specialist|rektor|läkare)$"
 )
+
+
+# A roster printed as a table with a presence column: `Ledamöter   Parti   Närvarande`, each
+# row marked `x` (or `ja`) when present; a serving substitute's row says so instead.
+_COLUMN_HEADING_RE = re.compile(
+    r"(?i)^(?:parti|roll|funktion|uppdrag|närvarande|närv\.?|närvaro|deltar|deltog|tjänstgör"
+    r"|ersättare|kommentar|anteckning)$"
+)
+_PRESENCE_HEADING_RE = re.compile(r"(?i)^(?:närvarande|närv\.?|närvaro|deltar|deltog)$")
+_PRESENT_MARK_RE = re.compile(r"(?i)(?:^|\s)(?:x|✓|✔|ja|närv(?:arande)?)(?=$|\s)")
+
+
+def _is_marked_present(row: str) -> bool:
+    """True when a roster row carries a presence mark, or serves in a member's place."""
+    return bool(_PRESENT_MARK_RE.search(row) or _SERVING_RE.search(row))
 
 
 @dataclass
@@ -168,15 +186,28 @@ class _Reader:
         self.group: str | None = None
         self.current: _Entry | None = None
         self.warnings: list[ParseWarning] = []
+        self.presence_column = False
 
     def heading(self, line: str) -> str:
-        """Take a group heading off the front of `line`; return what follows it."""
+        """Take a group heading off the front of `line`; return what follows it.
+
+        Column headings after it (`Ledamöter   Parti   Närvarande`) are no entries; with a
+        presence column, its rows without a mark are the absent (`_is_marked_present`).
+        """
         match = _GROUP_RE.match(line)
         if not match:
             return line
         self.group = _group_role(match)
         self.current = None
-        return line[match.end() :].strip()
+        rest = line[match.end() :].strip()
+        columns = [cell.strip() for cell in _CELL_RE.split(rest) if cell.strip()]
+        self.presence_column = bool(columns) and all(
+            _COLUMN_HEADING_RE.match(cell) for cell in columns
+        )
+        if self.presence_column and any(_PRESENCE_HEADING_RE.match(cell) for cell in columns):
+            return ""
+        self.presence_column = False
+        return rest
 
     def read_line(self, line: str, after_name: bool) -> None:
         """Read one line; `after_name` tells that the previous line named a person."""
@@ -189,9 +220,13 @@ class _Reader:
         rest = self.heading(line.strip())
         if _SEE_NEXT_RE.match(rest):  # `Beslutande ledamöter: Se nästa sida`
             return
+        count = len(self.entries)
         for cell in _CELL_RE.split(rest):
             if cell.strip():
                 self._read_cell(cell.strip())
+        if self.presence_column and len(self.entries) > count and not _is_marked_present(rest):
+            del self.entries[count:]  # a member's row with the presence column left empty
+            self.current = None
 
     def _read_cell(self, cell: str) -> None:
         words: list[str] = []
@@ -247,7 +282,7 @@ class _Reader:
 
     def _finish_words(self, words: list[str]) -> None:
         phrase = " ".join(words).strip(" ,;")
-        if not phrase:
+        if not phrase or (self.presence_column and _PRESENT_MARK_RE.fullmatch(phrase)):
             return
         if self.current is None:
             self.warnings.append(warn("attendance_text_ignored", text=phrase))

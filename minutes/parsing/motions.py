@@ -74,6 +74,13 @@ _TALLY_RE = re.compile(
     r"(?:\s*[,;]?\s*(?P<word>avstår|avstående|avstod|avslag)\s*:?\s*(?P<abstain>\d+))?",
     re.IGNORECASE,
 )
+# The same with the counts first: `Omröstningsresultat: 5 ja, 4 nej`, `7 ja och 4 nej, 2
+# avstår` (a `ja-röster` sentence is read by _YES_RE and _NO_RE).
+_TALLY_COUNTS_FIRST_RE = re.compile(
+    r"(?P<yes>\d+)\s+ja\b(?!-)\s*[,;]?\s*(?:och\s+)?(?P<no>\d+)\s+nej\b(?!-)"
+    r"(?:\s*[,;]?\s*(?:och\s+)?(?P<abstain>\d+)\s+(?P<word>avstår|avstående|avstod|nedlagda))?",
+    re.IGNORECASE,
+)
 # Counts written in words before what they count: `åtta ja-röster`, `tjugotre röster`.
 _UNITS = {
     "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
@@ -412,7 +419,7 @@ def _counts(text: str, warnings: list[ParseWarning]) -> tuple[int | None, int | 
     """Yes, no and abstain: from a tally row (`Ja: 23, Nej: 22`) or from the sentences,
     counts in words (`åtta ja-röster mot fem nej-röster`) read as digits."""
     text = _with_digits(text)
-    tally = _TALLY_RE.search(text)
+    tally = _TALLY_RE.search(text) or _TALLY_COUNTS_FIRST_RE.search(text)
     if tally is None:
         return _count(_YES_RE, text), _count(_NO_RE, text), _count(_ABSTAIN_RE, text)
     abstain = tally.group("abstain")
@@ -433,7 +440,9 @@ def _as_digits(match: re.Match[str]) -> str:
 
 def _has_counts(text: str) -> bool:
     text = _with_digits(text)
-    return bool(_YES_RE.search(text) or _TALLY_RE.search(text))
+    return bool(
+        _YES_RE.search(text) or _TALLY_RE.search(text) or _TALLY_COUNTS_FIRST_RE.search(text)
+    )
 
 
 def _group_vote_paragraphs(paragraphs: list[str]) -> list[list[str]]:

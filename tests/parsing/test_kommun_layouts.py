@@ -587,3 +587,50 @@ def test_colon_labels_and_a_date_in_words() -> None:
     assert [(r.party, r.reason) for r in budget.reservations] == [
         ("M", "till förmån för Eva Ros yrkande")
     ]
+
+
+# A small kommun's Word template: the roster a table with a presence column (the absent
+# member's row left unmarked), abbreviated roles, `Beslut:` on the decision's own line,
+# bulleted att-satser and the tally written counts first.
+PRESENCE_COLUMN = """\
+Vård- och omsorgsnämnden
+PROTOKOLL
+Sammanträdesdatum: 2025-05-20
+Tid: 13.00 - 16.10
+
+Ledamöter                  Parti   Närvarande
+Ulla Grön, ordf.           S       x
+Bo Sand, vice ordf.        M       x
+Kerstin Alm                C       x
+Rolf Lund                  SD
+Ersättare
+Tove Ek                    SD      tjänstgör för Rolf Lund
+
+§ 41 GODKÄNNANDE AV DAGORDNING
+Beslut: Dagordningen godkänns.
+
+§ 42 AVGIFTER INOM ÄLDREOMSORGEN
+Dnr VON 2025/33
+Votering begärs och verkställs. Omröstningsresultat: 5 ja, 4 nej.
+Beslut
+Nämnden beslutar
+• att anta nya avgifter från 1 januari 2026,
+• att uppdra åt förvaltningen att informera brukarna.
+"""
+
+
+def test_a_roster_with_a_presence_column_and_abbreviated_roles() -> None:
+    protocol = parse_text(PRESENCE_COLUMN)
+    assert [(a.name, a.party, a.role, a.substitute_for) for a in protocol.attendees] == [
+        ("Ulla Grön", "S", "ordförande", None),
+        ("Bo Sand", "M", "vice ordförande", None),
+        ("Kerstin Alm", "C", "ledamot", None),
+        ("Tove Ek", "SD", "tjänstgörande ersättare", "Rolf Lund"),
+    ]
+    agenda, fees = protocol.items
+    assert [c for d in agenda.decisions for c in d.clauses] == ["Dagordningen godkänns."]
+    assert [(v.yes, v.no) for v in fees.votes] == [(5, 4)]
+    assert [c for d in fees.decisions for c in d.clauses] == [
+        "anta nya avgifter från 1 januari 2026,",
+        "uppdra åt förvaltningen att informera brukarna.",
+    ]
