@@ -106,3 +106,24 @@ def test_a_parser_bug_is_a_message_not_a_server_error(clerk_client, monkeypatch)
     assert response.status_code == 400
     assert "oväntat fel vid tolkningen (IndexError)" in response.content.decode()
     assert not models.Upload.objects.exists()
+
+
+def test_a_stored_file_read_again_is_held_to_the_upload_limits(clerk_client, settings, monkeypatch):
+    """An upload from before readings were kept is parsed again on review and publish: in
+    the bounded child, so a file that has become too costly is a message, not a worker
+    stuck in the parser."""
+    pending = upload_fixture(clerk_client)
+    models.Upload.objects.filter(pk=pending.pk).update(reading=None)
+    settings.UPLOAD_PARSE_SECONDS = 0.5
+
+    def slow(*args, **kwargs):
+        while True:
+            pass
+
+    monkeypatch.setattr(api, "parse_text", slow)
+    review = clerk_client.get(f"/protokollforare/granska/{pending.pk}/")
+    assert review.status_code == 200
+    assert "tar för lång tid att läsa (mer än 0.5 sekunder)" in review.content.decode()
+    response = publish(clerk_client, pending)
+    assert "tar för lång tid att läsa" in response.content.decode()
+    assert not models.Meeting.objects.exists()
