@@ -241,7 +241,7 @@ def rows_beat_bitmap(matches: float, published: float) -> bool:
 
 def _newest_since(search: ItemSearch, start: dt.date) -> QuerySet[Item]:
     """The matches of meetings held on or after `start`, newest first, with their rank:
-    found where the words' index and the date range of the newest-first index meet."""
+    found where the words' index and the date range of `item_published_date_idx` meet."""
     matches = search.matches.filter(meeting_date__gte=start)
     return _with_rank(matches.order_by("-meeting_date", "meeting_id", "number"), search)
 

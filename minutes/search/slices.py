@@ -3,7 +3,8 @@ items were held, read from PostgreSQL's own statistics of the column.
 
 A word in some thousands of items has its newest matches found among the items of the
 newest meetings only (minutes.search.query): the words' index and a date range of the
-newest-first index are intersected before any row is read. The slice is cut from the
+published items' date index (`item_published_date_idx`) are intersected before any row is
+read. The slice is cut from the
 planner's histogram of meeting dates, which ANALYZE keeps; items imported since are newer
 than its last bound and only widen the slice.
 """
