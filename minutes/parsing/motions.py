@@ -64,9 +64,13 @@ _VOTE_TEXT_WORDS = ("votering", "röst", "nej")  # `nej`: in every tally (`Ja 7,
 _YES_RE = re.compile(r"(\d+)\s+ja(?:-|\s)?röst|ja(?:-|\s)?röster\s*:?\s*(\d+)", re.IGNORECASE)
 _NO_RE = re.compile(r"(\d+)\s+nej(?:-|\s)?röst|nej(?:-|\s)?röster\s*:?\s*(\d+)", re.IGNORECASE)
 _ABSTAIN_RE = re.compile(
-    r"(\d+)\s+(?:som\s+avstår|avstår|avstående|avstod|nedlagda)|avstår\s*:\s*(\d+)",
+    r"(\d+)\s+(?:ledamot\s+|ledamöter\s+)?(?:som\s+avstår|avstår|avstående|avstod|nedlagda)"
+    r"|avstår\s*:\s*(\d+)",
     re.IGNORECASE,
 )
+# The result in votes for and against: `Med 8 röster mot 4 beslutar nämnden att bifalla`,
+# `utföll med tjugosju röster mot tjugotvå`: the winning side first, read as the yes.
+_VOTES_AGAINST_RE = re.compile(r"\bmed\s+(?P<yes>\d+)\s+röster\s+mot\s+(?P<no>\d+)", re.IGNORECASE)
 # A tally printed as a table row: `Ja: 23, Nej: 22`, `Ja 7, Nej 2, Avstår 2`; Lomma's
 # `Avslag: 6` stands where `Avstår` is meant (a warning says so).
 _TALLY_RE = re.compile(
@@ -93,7 +97,12 @@ _TENS = {
 }  # fmt: skip
 _NUMBER_WORD_RE = re.compile(
     rf"\b(?=\w)(?P<tens>{'|'.join(_TENS)})?(?P<unit>{'|'.join(_UNITS)})?\b"
-    r"(?=\s+(?:ja|nej|röst|avst|nedlagd))",
+    r"(?=\s+(?:ja|nej|röst|avst|nedlagd|ledam))",
+    re.IGNORECASE,
+)
+# A count in words after `mot` (`8 röster mot fyra`).
+_AGAINST_NUMBER_WORD_RE = re.compile(
+    rf"(?<=\bmot )(?=\w)(?P<tens>{'|'.join(_TENS)})?(?P<unit>{'|'.join(_UNITS)})?\b",
     re.IGNORECASE,
 )
 # A second votering in the same § starts with its request: `Votering begärs`.
@@ -115,6 +124,13 @@ _RESERVES_WORDS = ("reserv",)  # in every match of RESERVES_RE
 _REASON_RE = re.compile(r"\b(?:till\s+förmån\s+för|med\s+hänvisning\s+till)\b[^.;]*", re.IGNORECASE)
 _CONCURRING_RE = re.compile(
     r",?\s*\bmed\s+instämmande\s+(?:av|från)\b(?P<who>[^.;]*)", re.IGNORECASE
+)
+# The same persons named inside a yrkande (`yrkar, med instämmande av Y (C) och Z (V),
+# bifall …`): each a name and a parenthesis, so what was moved is left.
+_CONCURRING_PERSONS_RE = re.compile(
+    r",?\s*\bmed\s+instämmande\s+(?:av|från)\s+[^.;()]*\([^()]*\)"
+    r"(?:\s*(?:,|och)\s*[^.;(),]*\([^()]*\))*\s*,?",
+    re.IGNORECASE,
 )
 # A member joining a motion in a sentence of their own: `Mia Lund (SD) instämmer i Anna
 # Holms yrkande`, `Per Ek (M) instämmer i yrkandet`; the genitive names whose motion.
@@ -344,7 +360,8 @@ def _yrkande(sentence: str, following: str, verb_re: re.Pattern[str]) -> Yrkande
     """`X (S) och Y (V) yrkar bifall till motionen` → persons and what they moved."""
     verb = verb_re.search(sentence)
     assert verb is not None
-    text = sentence[verb.end() :].strip()
+    # `X (S) yrkar, med instämmande av Y (C), bifall …`: who concurs is no part of what.
+    text = _CONCURRING_PERSONS_RE.sub("", sentence[verb.end() :]).strip(" ,")
     if text.endswith(":") and following:
         text = f"{text} {following}"
     persons = persons_in(sentence[: verb.start()]) or _bare_subject(sentence)
@@ -421,7 +438,11 @@ def _counts(text: str, warnings: list[ParseWarning]) -> tuple[int | None, int | 
     text = _with_digits(text)
     tally = _TALLY_RE.search(text) or _TALLY_COUNTS_FIRST_RE.search(text)
     if tally is None:
-        return _count(_YES_RE, text), _count(_NO_RE, text), _count(_ABSTAIN_RE, text)
+        yes, no = _count(_YES_RE, text), _count(_NO_RE, text)
+        against = _VOTES_AGAINST_RE.search(text) if yes is None and no is None else None
+        if against:
+            yes, no = int(against.group("yes")), int(against.group("no"))
+        return yes, no, _count(_ABSTAIN_RE, text)
     abstain = tally.group("abstain")
     if tally.group("word") and tally.group("word").lower() == "avslag":
         warnings.append(warn("tally_avslag_as_abstain", abstain=abstain))
@@ -430,7 +451,7 @@ def _counts(text: str, warnings: list[ParseWarning]) -> tuple[int | None, int | 
 
 def _with_digits(text: str) -> str:
     """`åtta ja-röster` as `8 ja-röster`: the counts the patterns read are digits."""
-    return _NUMBER_WORD_RE.sub(_as_digits, text)
+    return _AGAINST_NUMBER_WORD_RE.sub(_as_digits, _NUMBER_WORD_RE.sub(_as_digits, text))
 
 
 def _as_digits(match: re.Match[str]) -> str:
@@ -440,9 +461,8 @@ def _as_digits(match: re.Match[str]) -> str:
 
 def _has_counts(text: str) -> bool:
     text = _with_digits(text)
-    return bool(
-        _YES_RE.search(text) or _TALLY_RE.search(text) or _TALLY_COUNTS_FIRST_RE.search(text)
-    )
+    counted = (_YES_RE, _TALLY_RE, _TALLY_COUNTS_FIRST_RE, _VOTES_AGAINST_RE)
+    return any(pattern.search(text) for pattern in counted)
 
 
 def _group_vote_paragraphs(paragraphs: list[str]) -> list[list[str]]:

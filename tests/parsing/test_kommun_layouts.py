@@ -634,3 +634,37 @@ def test_a_roster_with_a_presence_column_and_abbreviated_roles() -> None:
         "anta nya avgifter från 1 januari 2026,",
         "uppdra åt förvaltningen att informera brukarna.",
     ]
+
+
+# A regionstyrelse's § with a concurring member inside the yrkande, and a votering whose
+# result is written as votes for and against, in words, with a member abstaining.
+VOTES_AGAINST = """\
+Region Norrfjäll
+Regionstyrelsen
+Sammanträdesdatum 2025-10-21
+
+Ledamöter
+Helena Brandt (S), ordförande
+Siv Lax (C)
+Oskar Tunn (SD)
+
+§ 181 Investering i nytt sjukhuskök
+Dnr RS 2025/377
+Yrkanden
+Helena Brandt (S) yrkar, med instämmande av Siv Lax (C), bifall till förslaget.
+Oskar Tunn (SD) yrkar avslag på förslaget.
+Votering
+Votering begärs och genomförs. Med åtta röster mot fyra beslutar regionstyrelsen att
+bifalla förslaget. En ledamot avstår.
+Beslut
+Regionstyrelsen föreslår regionfullmäktige besluta
+att godkänna investeringen om 120 miljoner kronor.
+"""
+
+
+def test_votes_for_and_against_and_a_concurring_member() -> None:
+    (kitchen,) = parse_text(VOTES_AGAINST).items
+    assert [(v.yes, v.no, v.abstain) for v in kitchen.votes] == [(8, 4, 1)]
+    first = kitchen.yrkanden[0]
+    assert [p.name for p in first.persons] == ["Helena Brandt", "Siv Lax"]
+    assert first.text == "bifall till förslaget."
