@@ -54,6 +54,14 @@ _OUTCOME_RE = re.compile(
     r"|\bbifallit\b(?P<c>[^.]*)",
     re.IGNORECASE,
 )
+# An outcome that only points back at what was put to the meeting: `finner det bifallet`,
+# `finner att det bifalls`, `finner detta antaget`.
+_REFERS_BACK_RE = re.compile(
+    r"(?:att\s+)?(?:det|detta|den|denna)\s+(?:är\s+|vara\s+)?(?:bifall|antag|godk)",
+    re.IGNORECASE,
+)
+# What the chair put to the meeting: `ställer proposition på förslaget och finner …`.
+_PUT_RE = re.compile(r"\bproposition\s+på\s+(?P<what>[^.]*?)\s+och\s+finner\b", re.IGNORECASE)
 # Words every outcome holds, tested before the pattern scans a sentence.
 _OUTCOME_WORDS = ("finner", "beslut", "bifallit")
 _PROPOSAL_NAMED_RE = re.compile(r"\bförslag|\byrkande|\bmotion", re.IGNORECASE)
@@ -280,8 +288,18 @@ def _read_sentence(sentence: str, following: str, found: Motions) -> str | None:
             return None
     outcome = _OUTCOME_RE.search(sentence) if may_contain(folded, _OUTCOME_WORDS) else None
     if outcome:
-        return next(g for g in outcome.groups() if g is not None).strip()
+        found_outcome = next(g for g in outcome.groups() if g is not None).strip()
+        return _what_was_put(sentence, found_outcome) or found_outcome
     return None
+
+
+def _what_was_put(sentence: str, outcome: str) -> str | None:
+    """For `… ställer proposition på förslaget och finner det bifallet`, what was put to
+    the meeting (`förslaget`): the outcome only refers back to it."""
+    if not _REFERS_BACK_RE.match(outcome):
+        return None
+    put = _PUT_RE.search(sentence)
+    return put.group("what").strip() if put else None
 
 
 # ---------------------------------------------------------------- persons

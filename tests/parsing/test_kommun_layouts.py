@@ -668,3 +668,16 @@ def test_votes_for_and_against_and_a_concurring_member() -> None:
     first = kitchen.yrkanden[0]
     assert [p.name for p in first.persons] == ["Helena Brandt", "Siv Lax"]
     assert first.text == "bifall till förslaget."
+
+
+def test_an_outcome_that_points_back_at_what_was_put() -> None:
+    votering = VOTES_AGAINST[VOTES_AGAINST.index("Votering\n") : VOTES_AGAINST.index("Beslut\n")]
+    text = VOTES_AGAINST.replace(
+        votering,
+        "Beslutsgång\nOrdföranden ställer proposition på förslaget och finner det bifallet.\n",
+    )
+    (kitchen,) = parse_text(text).items
+    assert [(y.persons[0].name, y.won) for y in kitchen.yrkanden] == [
+        ("Helena Brandt", True),
+        ("Oskar Tunn", False),
+    ]
