@@ -299,7 +299,8 @@ def segment(lines: Sequence[str]) -> Segments:
     tail_start = _tail_start(lines, bounds[-2], len(lines))
     bounds[-1] = tail_start
     for marker, end in zip(markers, bounds[1:], strict=True):
-        body = "\n".join(lines[marker.line : end]).strip("\n")
+        rest = (line for line in lines[marker.line + 1 : end] if not _continues(line, marker))
+        body = "\n".join([lines[marker.line], *rest]).strip("\n")
         items.append(RawItem(marker.number, body, marker.line, end))
     return Segments(
         header="\n".join(lines[: markers[0].line]).strip("\n"),
@@ -308,6 +309,16 @@ def segment(lines: Sequence[str]) -> Segments:
         header_end=markers[0].line,
         tail_start=tail_start,
         warnings=tuple(warnings),
+    )
+
+
+def _continues(line: str, marker: _Candidate) -> bool:
+    """True for `§ 70 (forts.)` atop a page of § 70: a page's furniture, not its text."""
+    if "§" not in line and "aragraf" not in line.lower():
+        return False
+    match = _MARKER_RE.match(line.strip())
+    return bool(match and int(match.group("number")) == marker.number) and bool(
+        _CONTINUED_RE.match(match.group("rest"))
     )
 
 

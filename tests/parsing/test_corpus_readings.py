@@ -123,6 +123,16 @@ def test_substitute_serves_in_place_of_the_member() -> None:
     assert "Börje Olsson" not in {a["name"] for a in reading["attendees"]}
 
 
+def test_a_continued_heading_atop_a_page_is_no_text_of_its_item() -> None:
+    """`BUN § 62 (fort.) BUN/2023:200` heads the next page of § 62 (Lomma BUN): furniture,
+    in neither the § text nor any of its sections."""
+    items = _by_number(_reading("lomma", "bun-2023-10-10.txt"))
+    for number in (62, 67, 72):
+        item = items[number]
+        texts = [item["text"], *(section["text"] for section in item["sections"])]
+        assert not any("(fort.)" in text for text in texts), number
+
+
 def test_tally_with_abstentions_and_bullet_decision() -> None:
     """`Ja 7, Nej 2, Avstår 2` and `- Barn- och utbildningsnämnden beslutar …` (Lomma BUN)."""
     item = _by_number(_reading("lomma", "bun-2023-10-10.txt"))[72]

@@ -681,3 +681,16 @@ def test_an_outcome_that_points_back_at_what_was_put() -> None:
         ("Helena Brandt", True),
         ("Oskar Tunn", False),
     ]
+
+
+def test_a_continued_heading_joins_its_item_and_leaves_no_line() -> None:
+    text = (
+        "Kommunfullmäktige\nProtokoll 2025-06-16\n\n§ 70 Årsredovisning 2024\n"
+        "Kommunfullmäktiges beslut\nÅrsredovisningen godkänns.\n\f"
+        "§ 70 (forts.)\nYrkanden\nHans Ek (M) yrkar bifall till kommunstyrelsens förslag.\n"
+        "§ 71 Fyllnadsval\nKommunfullmäktiges beslut\nTill ersättare väljs Nora Lind (S).\n"
+    )
+    report, election = parse_text(text).items
+    assert (report.number, election.number) == (70, 71)
+    assert "forts" not in report.text
+    assert [p.name for y in report.yrkanden for p in y.persons] == ["Hans Ek"]
