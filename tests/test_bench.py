@@ -26,6 +26,8 @@ EXPECTED = [
     "calibration: PostgreSQL sum",
     "protocols / items",
     "in database median / p95 / p99",
+    "in database by kind (median ms)",
+    "slowest in database: /sok/?",
     "through view median / p95 / p99",
     "ILIKE baseline median / p95 / p99",
     "ILIKE ÷ full text",

@@ -40,6 +40,14 @@ class Latency:
         return statistics.median(self.samples)
 
 
+def per_query(figures: Latency, queries: list[BenchQuery]) -> list[tuple[BenchQuery, float]]:
+    """Each query's median over the runs of `measure` (its samples are the mix in order,
+    once per repeat), slowest first: where a percentile sits."""
+    count = len(queries)
+    medians = [statistics.median(figures.samples[index::count]) for index in range(count)]
+    return sorted(zip(queries, medians, strict=True), key=lambda pair: -pair[1])
+
+
 def _timed(function: Callable[[], object]) -> float:
     start = time.perf_counter()
     function()

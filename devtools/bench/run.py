@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import tempfile
 from collections.abc import Callable
 from contextlib import suppress
@@ -117,6 +118,7 @@ def _latency_rows(mix: list[BenchQuery], options: BenchOptions, cal: Calibration
     rows = [
         Row("search", f"query mix ({len(mix)} queries: {kinds})", str(len(mix))),
         Row("search", "in database median / p95 / p99", _ms(in_db, cal)),
+        *_where_time_goes(in_db, mix),
         Row("search", "through view median / p95 / p99", _ms(view, cal)),
         Row(
             "search",
@@ -153,6 +155,25 @@ def _latency_rows(mix: list[BenchQuery], options: BenchOptions, cal: Calibration
             f"{bound}{naive.percentile(95) / same.percentile(95):,.0f}×",
         ),
     ]
+
+
+# How many of the slowest queries in the database the table names.
+SLOWEST_SHOWN = 5
+
+
+def _where_time_goes(in_db: latency.Latency, mix: list[BenchQuery]) -> list[Row]:
+    """The database latency by kind of query (medians) and the slowest queries, so a
+    percentile can be traced to what the mix asked."""
+    timed = latency.per_query(in_db, mix)
+    by_kind: dict[str, list[float]] = {}
+    for query, median in timed:
+        by_kind.setdefault(query.kind, []).append(median)
+    kinds = ", ".join(f"{kind} {statistics.median(ms):.1f}" for kind, ms in sorted(by_kind.items()))
+    slowest = [
+        Row("search", f"slowest in database: {query.path}", f"{median:.1f} ms")
+        for query, median in timed[:SLOWEST_SHOWN]
+    ]
+    return [Row("search", "in database by kind (median ms)", kinds), *slowest]
 
 
 def _import_rows(ordinary, stats) -> list[Row]:
