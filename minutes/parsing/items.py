@@ -27,8 +27,13 @@ from .text import ATT_RE, fold_case, is_bullet, may_contain, split_paragraphs, s
 from .votelists import is_list_title, vote_list_heading
 from .warning_codes import at_item, warn
 
-# The marker line: `§ 70 Title`, `§70`, `**§ 209 Title**`, `## § 211 Title`, `KS § 4 Title`.
-MARKER_RE = re.compile(rf"^{ORGAN_PREFIX}§\s*(?P<number>\d{{1,4}})\b\s*(?P<title>.*)$")
+# The marker line: `§ 70 Title`, `§70`, `**§ 209 Title**`, `## § 211 Title`, `KS § 4 Title`,
+# `Paragraf 12 Title`; the title after the punctuation some print (`§ 12. Title`,
+# `§12: Title`, `§ 12 – Title`).
+MARKER_RE = re.compile(
+    rf"^{ORGAN_PREFIX}(?:§|Paragraf|PARAGRAF)\s*(?P<number>\d{{1,4}})\b"
+    r"[ \t]*(?:[.:]|[–—-](?=[ \t]))?\s*(?P<title>.*)$"
+)
 # `Ärendeansvarig:` and the spelling `Ärendansvarig:` (Region Västernorrland layouts).
 RESPONSIBLE_RE = re.compile(r"^(?:Ärendeansvarig|Ärendansvarig|Ärendeägare)\s*:\s*(?P<v>.*)$", re.I)
 # `Handläggare: A, B`, `A och B`, `A; B`, `A / B` (all layouts).

@@ -694,3 +694,21 @@ def test_a_continued_heading_joins_its_item_and_leaves_no_line() -> None:
     assert (report.number, election.number) == (70, 71)
     assert "forts" not in report.text
     assert [p.name for y in report.yrkanden for p in y.persons] == ["Hans Ek"]
+
+
+def test_punctuation_after_the_number_and_paragraf_spelled_out() -> None:
+    for first, second in [
+        ("§ 12. Budget 2026", "§ 13. Taxor 2026"),
+        ("§12: Budget 2026", "§13: Taxor 2026"),
+        ("§ 12 – Budget 2026", "§ 13 – Taxor 2026"),
+        ("Paragraf 12 Budget 2026", "Paragraf 13 Taxor 2026"),
+    ]:
+        text = (
+            f"Kommunstyrelsen\nSammanträdesdatum 2025-03-12\n\n{first}\nBeslut\n"
+            f"Budgeten antas.\n\n{second}\nBeslut\nTaxorna antas.\n"
+        )
+        items = parse_text(text).items
+        assert [(i.number, i.title) for i in items] == [
+            (12, "Budget 2026"),
+            (13, "Taxor 2026"),
+        ], first
