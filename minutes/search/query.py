@@ -134,14 +134,13 @@ class ItemSearch:
         newest slice, or the walk. Their matches are found in the GIN index (with a tag
         filter, intersected in it; a phrase, through its word pairs' index).
         """
-        published_rows = _estimated_rows(published_items().order_by())
+        published = published_items().order_by()
+        published_rows = _estimated_rows(published)
         if self.pairs is not None:
             # The pairs' estimate: the planner takes the phrase's row test for a third.
             found = _estimated_rows(self.filterset.qs.order_by().filter(_pairs_match(self.pairs)))
             return self._cheapest(found, published_rows)
-        word_rows = _estimated_rows(
-            published_items().order_by().filter(search_vector=self.search_query)
-        )
+        word_rows = _estimated_rows(published.filter(search_vector=self.search_query))
         found = _estimated_rows(self.matches) if self.filterset.active_values else word_rows
         common = rows_beat_bitmap(word_rows, published_rows)
         if common and not self._intersected_in_index(found):
@@ -159,8 +158,10 @@ class ItemSearch:
         plan = cheapest_plan(found, published, COUNT_CAP)
         if plan == WALK:
             return _newest_matches(self), None
+        if plan == RANK:
+            return ranked, None
         start = newest_slice_start(SLICE_MARGIN * (COUNT_CAP + 1) / max(found, 1))
-        if plan == RANK or start is None:
+        if start is None:
             return ranked, None
         walked = walk_cost(found, published, COUNT_CAP) < RANK_COST * found
         return _newest_since(self, start), _newest_matches(self) if walked else ranked
