@@ -201,13 +201,12 @@ class _Reader:
         self.current = None
         rest = line[match.end() :].strip()
         columns = [cell.strip() for cell in _CELL_RE.split(rest) if cell.strip()]
-        self.presence_column = bool(columns) and all(
-            _COLUMN_HEADING_RE.match(cell) for cell in columns
+        self.presence_column = (
+            bool(columns)
+            and all(_COLUMN_HEADING_RE.match(cell) for cell in columns)
+            and any(_PRESENCE_HEADING_RE.match(cell) for cell in columns)
         )
-        if self.presence_column and any(_PRESENCE_HEADING_RE.match(cell) for cell in columns):
-            return ""
-        self.presence_column = False
-        return rest
+        return "" if self.presence_column else rest
 
     def read_line(self, line: str, after_name: bool) -> None:
         """Read one line; `after_name` tells that the previous line named a person."""

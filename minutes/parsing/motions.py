@@ -103,16 +103,12 @@ _TENS = {
     "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70,
     "åttio": 80, "nittio": 90,
 }  # fmt: skip
+_NUMBER_WORD = rf"(?=\w)(?P<tens>{'|'.join(_TENS)})?(?P<unit>{'|'.join(_UNITS)})?\b"
 _NUMBER_WORD_RE = re.compile(
-    rf"\b(?=\w)(?P<tens>{'|'.join(_TENS)})?(?P<unit>{'|'.join(_UNITS)})?\b"
-    r"(?=\s+(?:ja|nej|röst|avst|nedlagd|ledam))",
-    re.IGNORECASE,
+    rf"\b{_NUMBER_WORD}(?=\s+(?:ja|nej|röst|avst|nedlagd|ledam))", re.IGNORECASE
 )
 # A count in words after `mot` (`8 röster mot fyra`).
-_AGAINST_NUMBER_WORD_RE = re.compile(
-    rf"(?<=\bmot )(?=\w)(?P<tens>{'|'.join(_TENS)})?(?P<unit>{'|'.join(_UNITS)})?\b",
-    re.IGNORECASE,
-)
+_AGAINST_NUMBER_WORD_RE = re.compile(rf"(?<=\bmot ){_NUMBER_WORD}", re.IGNORECASE)
 # A second votering in the same § starts with its request: `Votering begärs`.
 _VOTE_REQUESTED_RE = re.compile(r"\bvotering\s+begärs|\bomröstning\s+begärs", re.IGNORECASE)
 # `ordförandens utslagsröst` decides a tied vote (kommunallagen 5 kap. 60 §).
